@@ -1,0 +1,24 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChatDapr.Testing;
+
+/// <summary>An ASP.NET Core app hosted in the test process on a free loopback port (a real Kestrel server, not TestServer).</summary>
+public static class TestApp
+{
+    public static async Task<WebApplication> StartAsync(int port, Action<WebApplicationBuilder> configure, Action<WebApplication> map)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
+        configure(builder);
+        var app = builder.Build();
+        map(app);
+        await app.StartAsync();
+        return app;
+    }
+}

@@ -1,0 +1,10 @@
+using ChatDapr.LocalDapr.Components;
+
+namespace ChatDapr.LocalDapr.Bindings;
+
+public static class BindingComponents
+{
+    public static readonly IReadOnlyDictionary<string, ComponentFactory> Types = new Dictionary<string, ComponentFactory>
+    {
+    };
+}

@@ -1,0 +1,126 @@
+using System.Net;
+using ChatDapr.LocalDapr.Actors;
+using ChatDapr.LocalDapr.Cluster;
+using ChatDapr.LocalDapr.Components;
+using ChatDapr.LocalDapr.Grpc;
+using ChatDapr.LocalDapr.Http;
+using ChatDapr.LocalDapr.PubSub;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace ChatDapr.LocalDapr.Hosting;
+
+/// <summary>Process-level things that in-process sidecars share; standalone sidecars get their own.</summary>
+public sealed record SidecarEnvironment(IClusterRegistry Registry, ComponentPool Pool, ILoggerProvider? LoggerProvider = null);
+
+/// <summary>
+/// One Dapr-compatible sidecar: an HTTP endpoint (Dapr HTTP API) and an h2c endpoint (gRPC API) for one app.
+/// Several can run in one process (the launcher, tests), each with its own ports.
+/// </summary>
+public sealed partial class SidecarHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private SidecarHost(WebApplication app, SidecarOptions options, int httpPort, int grpcPort)
+    {
+        _app = app;
+        Options = options;
+        HttpPort = httpPort;
+        GrpcPort = grpcPort;
+    }
+
+    public SidecarOptions Options { get; }
+    public int HttpPort { get; }
+    public int GrpcPort { get; }
+    public string HttpEndpoint => $"http://127.0.0.1:{HttpPort}";
+    public string GrpcEndpoint => $"http://127.0.0.1:{GrpcPort}";
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Completes when the app answered and discovery (subscriptions, actor types) ran.</summary>
+    public Task AppReady => _app.Services.GetRequiredService<AppReadiness>().Ready;
+
+    public static async Task<SidecarHost> StartAsync(SidecarOptions options, SidecarEnvironment environment, CancellationToken ct = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(SidecarHost).Assembly.GetName().Name });
+        builder.Logging.ClearProviders();
+        if (environment.LoggerProvider is not null)
+            builder.Logging.AddProvider(environment.LoggerProvider);
+        else
+            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; });
+        builder.Logging.SetMinimumLevel(ParseLevel(options.LogLevel));
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
+
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, options.HttpPort, l => l.Protocols = HttpProtocols.Http1AndHttp2);
+            // gRPC without TLS has no ALPN, so the port must speak HTTP/2 only (prior knowledge).
+            k.Listen(IPAddress.Loopback, options.GrpcPort, l => l.Protocols = HttpProtocols.Http2);
+            k.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
+        });
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(environment.Registry);
+        services.AddSingleton(sp => ComponentCatalog.Create(options, sp.GetRequiredService<ILoggerFactory>(), environment.Pool));
+        services.AddSingleton<AppChannel>();
+        services.AddSingleton<AppReadiness>();
+        services.AddHostedService<AppDiscovery>();
+        services.AddDaprGrpcApi();
+        services.AddPubSubDelivery();
+        services.AddActorRuntime();
+        services.AddServiceInvocation();
+
+        var app = builder.Build();
+        // Fail fast on bad resources before opening ports.
+        _ = app.Services.GetRequiredService<ComponentCatalog>();
+
+        app.UseMiddleware<DuplicateSlashMiddleware>();
+        app.UseMiddleware<ApiTokenMiddleware>();
+        app.UseRouting();
+        app.MapHealthApi();
+        app.MapMetadataApi();
+        app.MapServiceInvocation();
+        app.MapStateHttpApi();
+        app.MapPublishHttpApi();
+        app.MapActorsApi();
+        app.MapDaprGrpcApi();
+
+        await app.StartAsync(ct);
+        var ports = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Select(a => new Uri(a).Port).ToList();
+        var host = new SidecarHost(app, options, ports[0], ports[1]);
+
+        await environment.Registry.RegisterAsync(host.Self([]), ct);
+        LogRunning(app.Logger, options.AppId, host.HttpPort, host.GrpcPort);
+        return host;
+    }
+
+    /// <summary>This sidecar as the cluster registry sees it.</summary>
+    public SidecarInstance Self(IReadOnlyList<string> actorTypes) =>
+        new(Options.InstanceId, Options.AppId, "127.0.0.1", HttpPort, GrpcPort, Options.AppPort, actorTypes);
+
+    public Task WaitForShutdownAsync(CancellationToken ct) => _app.WaitForShutdownAsync(ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        var registry = _app.Services.GetRequiredService<IClusterRegistry>();
+        await registry.UnregisterAsync(Options.InstanceId, CancellationToken.None);
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+    }
+
+    private static LogLevel ParseLevel(string level) => level.ToLowerInvariant() switch
+    {
+        "debug" => LogLevel.Debug,
+        "warn" or "warning" => LogLevel.Warning,
+        "error" => LogLevel.Error,
+        "fatal" => LogLevel.Critical,
+        _ => LogLevel.Information,
+    };
+
+    // The exact phrase daprd prints; scripts that launch daprd wait for it.
+    [LoggerMessage(Level = LogLevel.Information, Message = "dapr initialized. Status: Running. app-id={AppId} http={HttpPort} grpc={GrpcPort}")]
+    private static partial void LogRunning(ILogger logger, string appId, int httpPort, int grpcPort);
+}
