@@ -66,6 +66,7 @@ public sealed partial class SidecarHost : IAsyncDisposable
         services.AddSingleton(sp => ComponentCatalog.Create(options, sp.GetRequiredService<ILoggerFactory>(), environment.Pool));
         services.AddSingleton<AppChannel>();
         services.AddSingleton<AppReadiness>();
+        services.AddSingleton<PubSub.Publisher>();
         services.AddHostedService<AppDiscovery>();
         services.AddDaprGrpcApi();
         services.AddPubSubDelivery();
