@@ -10,6 +10,7 @@ public static class ActorsRegistration
         services.AddSingleton<PlacementMembership>();
         services.AddSingleton<PlacementTable>();
         services.AddSingleton<ActorTable>();
+        services.AddSingleton<Grpc.IActiveActorsReporter, ActiveActorsReporter>();
         services.AddSingleton<ActorAppClient>();
         services.AddSingleton<ActorForwarder>();
         services.AddSingleton<ActorRuntime>();
