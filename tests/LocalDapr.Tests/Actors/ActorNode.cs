@@ -15,6 +15,7 @@ public sealed class ActorNode : IAsyncDisposable
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
     private readonly Func<SidecarHost, Task> _stopSidecar;
+    private int _disposed;
 
     private ActorNode(SidecarHost sidecar, WebApplication app, ActorProbe probe, Func<SidecarHost, Task> stopSidecar)
     {
@@ -68,6 +69,9 @@ public sealed class ActorNode : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Tests stop a node explicitly and again at the end of its scope.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            return;
         await _stopSidecar(Sidecar);
         await App.StopAsync();
         await App.DisposeAsync();

@@ -17,6 +17,8 @@ public interface ICounterActor : IActor
     Task StartReminderAsync(string name, int periodMs);
     Task<string?> GetReminderPeriodAsync(string name);
     Task StopReminderAsync(string name);
+    /// <summary>Calls itself through a proxy <paramref name="depth"/> times: only possible with reentrancy.</summary>
+    Task<int> RecurseAsync(int depth);
 }
 
 /// <summary>A real Dapr.Actors actor; everything it sees goes to the <see cref="ActorProbe"/> of its app.</summary>
@@ -85,6 +87,9 @@ public sealed class CounterActor(ActorHost host, ActorProbe probe) : Actor(host)
         probe.Count($"{Id.GetId()}/reminder/{reminderName}/data={Encoding.UTF8.GetString(state)}");
         return Task.CompletedTask;
     }
+
+    public async Task<int> RecurseAsync(int depth) =>
+        depth <= 0 ? 0 : 1 + await ProxyFactory.CreateActorProxy<ICounterActor>(Id, Host.ActorTypeInfo.ActorTypeName).RecurseAsync(depth - 1);
 
     protected override Task OnDeactivateAsync()
     {
