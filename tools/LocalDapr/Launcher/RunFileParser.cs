@@ -1,5 +1,4 @@
 using ChatDapr.LocalDapr.Components;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace ChatDapr.LocalDapr.Launcher;
@@ -83,16 +82,7 @@ public static class RunFileParser
 
     private static YamlFields Load(string path)
     {
-        var stream = new YamlStream();
-        try
-        {
-            using var reader = new StreamReader(path);
-            stream.Load(reader);
-        }
-        catch (YamlException e)
-        {
-            throw new ResourceLoadException(new SourceLocation(path, (int)e.Start.Line), $"malformed YAML: {e.InnerException?.Message ?? e.Message}");
-        }
+        var stream = YamlFile.Load(path);
         return stream.Documents is [{ RootNode: YamlMappingNode map }]
             ? new YamlFields(path, map)
             : throw new ResourceLoadException(new SourceLocation(path, 1), "a run file must be one YAML mapping with 'version' and 'apps'");
