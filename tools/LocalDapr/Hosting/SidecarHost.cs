@@ -11,8 +11,11 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace ChatDapr.LocalDapr.Hosting;
 
-/// <summary>Process-level things that in-process sidecars share; standalone sidecars get their own.</summary>
-public sealed record SidecarEnvironment(IClusterRegistry Registry, ComponentPool Pool, ILoggerProvider? LoggerProvider = null);
+/// <summary>
+/// Process-level things that in-process sidecars share; standalone sidecars get their own.
+/// <paramref name="ListenForSignals"/> false leaves SIGINT/SIGTERM to the caller (the CLI stops apps before sidecars).
+/// </summary>
+public sealed record SidecarEnvironment(IClusterRegistry Registry, ComponentPool Pool, ILoggerProvider? LoggerProvider = null, bool ListenForSignals = true);
 
 /// <summary>
 /// One Dapr-compatible sidecar: an HTTP endpoint (Dapr HTTP API) and an h2c endpoint (gRPC API) for one app.
@@ -61,6 +64,8 @@ public sealed partial class SidecarHost : IAsyncDisposable
         });
 
         var services = builder.Services;
+        if (!environment.ListenForSignals)
+            services.AddSingleton<IHostLifetime, ExternalLifetime>();
         services.AddSingleton(options);
         services.AddSingleton(environment.Registry);
         services.AddSingleton(sp => ComponentCatalog.Create(options, sp.GetRequiredService<ILoggerFactory>(), environment.Pool));
