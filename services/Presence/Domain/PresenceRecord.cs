@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ChatDapr.Presence.Domain;
 
 public sealed record ConnectionRecord(
@@ -17,5 +19,6 @@ public sealed record PresenceRecord(
 {
     public const string StateKey = "presence";
 
+    [JsonIgnore]
     public bool HasPendingEvent => Version != PublishedVersion;
 }
