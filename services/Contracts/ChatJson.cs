@@ -4,6 +4,10 @@ using System.Text.Json.Serialization;
 namespace ChatDapr.Contracts;
 
 /// <summary>The JSON shape of every contract type: camelCase names, absent optional fields omitted.</summary>
+/// <remarks>
+/// The wire DTOs (<c>ChatDapr.Contracts.Wire</c>) also carry <c>[DataMember(Name = "…")]</c> with the same camelCase
+/// names, because the MessagePack hub protocol ignores System.Text.Json naming and honours data contracts instead.
+/// </remarks>
 public static class ChatJson
 {
     /// <summary>Read-only options for System.Text.Json (web defaults: camelCase, case-insensitive reads).</summary>

@@ -112,6 +112,16 @@ public sealed class CreateRoomTests
     }
 
     [Fact]
+    public async Task CreateAsync_GroupUnderDirectRoomId_Invalid()
+    {
+        var harness = RoomHarness.Create(RoomIds.ForDirect("alice", "bob"));
+
+        await Create(harness, new CreateRoomCommand("squat", RoomKinds.Group, "mallory", ["alice"]))
+            .ShouldFailWithAsync(ChatErrorCodes.Invalid);
+        (await Create(harness, new CreateRoomCommand("", RoomKinds.Direct, "bob", ["alice"]))).Kind.ShouldBe(RoomKinds.Direct);
+    }
+
+    [Fact]
     public async Task AddMembersAsync_DirectRoom_Invalid()
     {
         var harness = RoomHarness.Create(RoomIds.ForDirect("alice", "bob"));

@@ -1,3 +1,5 @@
+using System.Runtime.Serialization;
+
 namespace ChatDapr.Contracts.Wire;
 
 /// <summary>A file or image attached to a message; the bytes live in the messages service's attachment store.</summary>
@@ -6,7 +8,13 @@ namespace ChatDapr.Contracts.Wire;
 /// <param name="ContentType">MIME type, e.g. image/png.</param>
 /// <param name="Size">Size in bytes.</param>
 /// <param name="Url">Where clients download it, when known.</param>
-public sealed record Attachment(string AttachmentId, string FileName, string ContentType, long Size, string? Url = null);
+[DataContract]
+public sealed record Attachment(
+    [property: DataMember(Name = "attachmentId")] string AttachmentId,
+    [property: DataMember(Name = "fileName")] string FileName,
+    [property: DataMember(Name = "contentType")] string ContentType,
+    [property: DataMember(Name = "size")] long Size,
+    [property: DataMember(Name = "url")] string? Url = null);
 
 /// <summary>
 /// A chat message (<c>MessageReceived</c>, <c>MessageEdited</c>, history pages).
@@ -27,14 +35,15 @@ public sealed record Attachment(string AttachmentId, string FileName, string Con
 /// <param name="Deleted">true once deleted; absent otherwise.</param>
 /// <param name="ReplyTo">The message id this one replies to.</param>
 /// <param name="Attachments">Attached files; absent when none.</param>
+[DataContract]
 public sealed record Message(
-    string RoomId,
-    string MessageId,
-    long Seq,
-    string SenderId,
-    string Text,
-    DateTimeOffset SentAt,
-    DateTimeOffset? EditedAt = null,
-    bool? Deleted = null,
-    string? ReplyTo = null,
-    IReadOnlyList<Attachment>? Attachments = null);
+    [property: DataMember(Name = "roomId")] string RoomId,
+    [property: DataMember(Name = "messageId")] string MessageId,
+    [property: DataMember(Name = "seq")] long Seq,
+    [property: DataMember(Name = "senderId")] string SenderId,
+    [property: DataMember(Name = "text")] string Text,
+    [property: DataMember(Name = "sentAt")] DateTimeOffset SentAt,
+    [property: DataMember(Name = "editedAt")] DateTimeOffset? EditedAt = null,
+    [property: DataMember(Name = "deleted")] bool? Deleted = null,
+    [property: DataMember(Name = "replyTo")] string? ReplyTo = null,
+    [property: DataMember(Name = "attachments")] IReadOnlyList<Attachment>? Attachments = null);

@@ -1,3 +1,5 @@
+using System.Runtime.Serialization;
+
 namespace ChatDapr.Contracts.Wire;
 
 /// <summary>Values of <see cref="PresenceInfo.Status"/>.</summary>
@@ -26,4 +28,8 @@ public static class PresenceStatuses
 /// <param name="UserId">The user.</param>
 /// <param name="Status">online, away, busy or offline (an invisible user is reported offline).</param>
 /// <param name="LastSeen">When the user's last connection ended; null if never.</param>
-public sealed record PresenceInfo(string UserId, string Status, DateTimeOffset? LastSeen);
+[DataContract]
+public sealed record PresenceInfo(
+    [property: DataMember(Name = "userId")] string UserId,
+    [property: DataMember(Name = "status")] string Status,
+    [property: DataMember(Name = "lastSeen")] DateTimeOffset? LastSeen);

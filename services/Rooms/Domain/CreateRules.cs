@@ -41,7 +41,7 @@ public static class CreateRules
         var others = command.Members.Where(m => m != command.OwnerId).Distinct().ToList();
         return command.Kind == RoomKinds.Direct
             ? ValidateDirect(roomId, command, others)
-            : ValidateGroup(name, others, maxMembers);
+            : ValidateGroup(roomId, name, others, maxMembers);
     }
 
     private static List<string> ValidateDirect(string roomId, CreateRoomCommand command, List<string> others)
@@ -54,8 +54,11 @@ public static class CreateRules
         return others;
     }
 
-    private static List<string> ValidateGroup(string name, List<string> others, int maxMembers)
+    private static List<string> ValidateGroup(string roomId, string name, List<string> others, int maxMembers)
     {
+        // Otherwise a group could squat the id of a pair's future direct room.
+        if (roomId.StartsWith(RoomIds.DirectPrefix, StringComparison.Ordinal))
+            throw ChatError.Invalid("a group room cannot use a direct room id");
         if (name.Length == 0)
             throw ChatError.Invalid("a group room needs a name");
         if (others.Count + 1 > maxMembers)
