@@ -1,0 +1,27 @@
+using ChatDapr.Rooms.Domain;
+using Dapr.Actors.Runtime;
+
+namespace ChatDapr.Rooms.Actors;
+
+// Drops idempotency records older than the retention period, lazily, a few per send. The room log is in seq order,
+// which is also time order, so a cursor walks it from the oldest unpruned seq and stops at the first young entry.
+// The removals join the caller's pending state changes and are saved in the same transaction as the send.
+internal static class IdempotencyPruner
+{
+    public static async Task PruneAsync(IActorStateManager state, long lastSeq, DateTimeOffset cutoff, int maxSteps)
+    {
+        var stored = await state.TryGetStateAsync<long>(StateKeys.PruneCursor);
+        var cursor = stored.HasValue ? stored.Value : 1;
+        var start = cursor;
+        for (var steps = 0; cursor <= lastSeq && steps < maxSteps; steps++, cursor++)
+        {
+            var entry = await state.TryGetStateAsync<LogEntry>(StateKeys.Log(cursor));
+            if (entry.HasValue && entry.Value.At >= cutoff)
+                break;
+            if (entry.HasValue && entry.Value.IdempotencyKey is { } key)
+                await state.TryRemoveStateAsync(key);
+        }
+        if (cursor != start)
+            await state.SetStateAsync(StateKeys.PruneCursor, cursor);
+    }
+}
