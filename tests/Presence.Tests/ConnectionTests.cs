@@ -1,8 +1,12 @@
 using ChatDapr.Contracts.Actors;
 using ChatDapr.Contracts.Errors;
 using ChatDapr.Contracts.Events;
+using ChatDapr.Contracts.Names;
 using ChatDapr.Contracts.Wire;
+using ChatDapr.Presence.Actors;
 using ChatDapr.Presence.Domain;
+using Dapr.Actors;
+using Dapr.Actors.Runtime;
 using Shouldly;
 
 namespace ChatDapr.Presence.Tests;
@@ -112,6 +116,19 @@ public sealed class ConnectionTests
         reminder.DueTime.ShouldBe(p.Options.HeartbeatInterval);
         await p.DisconnectAsync("c1");
         p.ExpiryReminder.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task ReceiveReminderAsync_StaleReminderWithNothingToWatch_UnregistersItself()
+    {
+        var p = new PresenceHarness();
+        await p.Timers.RegisterReminderAsync(new ActorReminder(
+            ActorTypes.PresenceActor, new ActorId(p.UserId), PresenceActor.ExpiryReminder, [], TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10)));
+
+        await p.FireExpiryReminderAsync();
+
+        p.ExpiryReminder.ShouldBeNull();
+        p.Changes.ShouldBeEmpty();
     }
 
     [Fact]

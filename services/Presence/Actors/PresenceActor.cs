@@ -57,8 +57,16 @@ public sealed partial class PresenceActor : Actor, IPresenceActor, IRemindable
         return presence.Connections.Select(c => new PresenceConnection(c.ConnectionId, c.DeviceId, c.GatewayInstanceId)).ToList();
     }
 
-    public Task ReceiveReminderAsync(string reminderName, byte[] state, TimeSpan dueTime, TimeSpan period) =>
-        reminderName == ExpiryReminder ? ApplyAsync((p, _) => p) : Task.CompletedTask;
+    public async Task ReceiveReminderAsync(string reminderName, byte[] state, TimeSpan dueTime, TimeSpan period)
+    {
+        if (reminderName != ExpiryReminder)
+            return;
+        var presence = await ApplyAsync((p, _) => p);
+        // A reminder the state does not know about (e.g. its registration was saved by a failed turn) would fire
+        // forever, so it removes itself when nothing is left to watch.
+        if (!presence.ReminderRegistered)
+            await UnregisterReminderAsync(ExpiryReminder);
+    }
 
     // Expire, apply the change, save, then publish; the reminder follows what is left to watch.
     private async Task<PresenceRecord> ApplyAsync(Func<PresenceRecord, DateTimeOffset, PresenceRecord> change)
