@@ -1,3 +1,5 @@
+using ChatDapr.Contracts.Hub;
+
 namespace ChatDapr.Gateway.Connections;
 
 // What this gateway instance knows about its own connections: which users are connected here (with which connection
@@ -86,6 +88,22 @@ public sealed class LocalMembership
     {
         lock (gate)
             return userIds.Where(users.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    // Who receives a message event of the room on this instance: the room:{id} group, except connections of users who
+    // were not members when the event happened (removed before it, or added after it); plus members connected here
+    // whom the group does not hold yet (the event may overtake the room-updated that adds them), reached through their
+    // user:{id} groups. Membership is taken from the event, never changed by it. O(members) lookups, in memory.
+    public MessageAudience AudienceOf(string roomId, IReadOnlyList<string> memberIds)
+    {
+        var members = memberIds.ToHashSet(StringComparer.Ordinal);
+        lock (gate)
+        {
+            var tracked = rooms.TryGetValue(roomId, out var room) ? room.Users : [];
+            var excluded = tracked.Where(u => !members.Contains(u)).SelectMany(u => users[u].Connections).ToList();
+            var extra = members.Where(u => users.ContainsKey(u) && !tracked.Contains(u)).Select(HubGroups.User).ToList();
+            return new MessageAudience(HubGroups.Room(roomId), excluded, extra);
+        }
     }
 
     // Whether a room snapshot is older than (or as old as) one already applied while local users were in the room.

@@ -30,18 +30,7 @@ public sealed class RoomGroups(LocalMembership membership, IHubContext<ChatHub, 
             await JoinAsync(room.RoomId, userId);
     }
 
-    // Who receives a message event of the room on this instance. The room:{id} group, except connections of users
-    // who were not members when the event happened (removed before it, or added after it); plus members connected
-    // here whom the group does not hold yet (the event may overtake the room-updated that adds them), reached
-    // through their user:{id} groups. Membership is taken from the event, never changed by it.
-    public MessageAudience AudienceOf(string roomId, IReadOnlyList<string> memberIds)
-    {
-        var members = memberIds.ToHashSet(StringComparer.Ordinal);
-        var tracked = membership.UsersIn(roomId).ToHashSet(StringComparer.Ordinal);
-        var excluded = tracked.Where(u => !members.Contains(u)).SelectMany(membership.ConnectionsOf).ToList();
-        var untracked = membership.ConnectedAmong(members).Where(u => !tracked.Contains(u)).Select(HubGroups.User).ToList();
-        return new MessageAudience(HubGroups.Room(roomId), excluded, untracked);
-    }
+    public MessageAudience AudienceOf(string roomId, IReadOnlyList<string> memberIds) => membership.AudienceOf(roomId, memberIds);
 }
 
 public sealed record MessageAudience(string RoomGroup, IReadOnlyList<string> ExcludedConnections, IReadOnlyList<string> ExtraUserGroups)
