@@ -1,3 +1,4 @@
+using ChatDapr.LocalDapr.PubSub;
 using ChatDapr.LocalDapr.Tests;
 using ChatDapr.Presence;
 using ChatDapr.Rooms;
@@ -87,13 +88,13 @@ public sealed class ChatCluster : IAsyncDisposable
             builder.Environment.WebRootFileProvider = new PhysicalFileProvider(webRoot);
             builder.AddServiceDefaults();
             builder.AddApplicationServices();
-        }, app => app.MapGateway());
+        }, app => app.MapGateway(), waitForSubscriptions: true);
         gateways.Add(new GatewayNode(app, port));
     }
 
     // Starts the sidecar first (it waits for the app port), then the app pointed at it through IConfiguration.
     private async Task<(WebApplication App, int Port)> StartAppAsync(
-        string appId, Action<WebApplicationBuilder> configure, Action<WebApplication> map)
+        string appId, Action<WebApplicationBuilder> configure, Action<WebApplication> map, bool waitForSubscriptions = false)
     {
         var port = Ports.Free();
         var sidecar = await sidecars.StartAsync(appId, port);
@@ -109,6 +110,8 @@ public sealed class ChatCluster : IAsyncDisposable
         }, map);
         apps.Add(app);
         await sidecar.AppReady.WaitAsync(StartTimeout);
+        if (waitForSubscriptions)
+            await sidecar.Services.GetRequiredService<SubscriptionRegistry>().Started.WaitAsync(StartTimeout);
         return (app, port);
     }
 

@@ -1,0 +1,111 @@
+using ChatDapr.Contracts.Errors;
+using ChatDapr.Contracts.Wire;
+using ChatDapr.Gateway.Chat;
+using ChatDapr.Gateway.Messages;
+using Shouldly;
+
+namespace ChatDapr.Gateway.Tests.Unit;
+
+public sealed class ReadQueriesTests
+{
+    private readonly FakeChatActors actors = new();
+    private readonly FakeMessagesClient messages = new();
+    private CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private ReadQueries Queries(params string[] directoryRooms) =>
+        new(new RoomAccess(actors), new FixedDirectory(directoryRooms), messages);
+
+    [Fact]
+    public async Task GetHistory_Member_AsksMessagesServiceWithRoomsLastSeq()
+    {
+        actors.AddRoom("r1", lastSeq: 42, "alice", "bob");
+
+        await Queries().GetHistoryAsync("alice", "r1", beforeSeq: 30, limit: 20, Ct);
+
+        messages.Calls.ShouldHaveSingleItem().ShouldBe(new HistoryQuery("r1", 30, 20, 42));
+    }
+
+    [Fact]
+    public async Task GetHistory_NonMember_ForbiddenWithoutAskingMessagesService()
+    {
+        actors.AddRoom("r1", 5, "alice");
+
+        var error = await Should.ThrowAsync<ChatError>(() => Queries().GetHistoryAsync("mallory", "r1", null, 10, Ct));
+
+        error.Code.ShouldBe(ChatErrorCodes.Forbidden);
+        messages.Calls.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(101)]
+    public async Task GetHistory_LimitOutOfRange_Invalid(int limit)
+    {
+        actors.AddRoom("r1", 5, "alice");
+
+        var error = await Should.ThrowAsync<ChatError>(() => Queries().GetHistoryAsync("alice", "r1", null, limit, Ct));
+
+        error.Code.ShouldBe(ChatErrorCodes.Invalid);
+    }
+
+    [Fact]
+    public async Task Sync_MixedRooms_AsksOnlyForMemberRoomsWithTheirLastSeq()
+    {
+        actors.AddRoom("mine", 9, "alice");
+        actors.AddRoom("theirs", 3, "bob");
+
+        var results = await Queries().SyncAsync("alice",
+            [new SyncRequest("mine", 4), new SyncRequest("theirs", 0), new SyncRequest("gone", 0), new SyncRequest("mine", 4)], Ct);
+
+        var query = messages.Calls.ShouldHaveSingleItem().ShouldBeOfType<SyncQuery>();
+        query.Rooms.ShouldBe([new SyncRoom("mine", 4, 9)]);
+        query.Limit.ShouldBe(ReadQueries.SyncPageSize);
+        results.Select(r => r.RoomId).ShouldBe(["mine"]);
+    }
+
+    [Fact]
+    public async Task Sync_NegativeAfterSeq_Invalid()
+    {
+        var error = await Should.ThrowAsync<ChatError>(() => Queries().SyncAsync("alice", [new SyncRequest("r1", -1)], Ct));
+
+        error.Code.ShouldBe(ChatErrorCodes.Invalid);
+    }
+
+    [Fact]
+    public async Task MarkRead_BeyondLastSeq_Invalid()
+    {
+        actors.AddRoom("r1", 5, "alice");
+
+        var error = await Should.ThrowAsync<ChatError>(() => Queries().MarkReadAsync("alice", "r1", 6, Ct));
+
+        error.Code.ShouldBe(ChatErrorCodes.Invalid);
+        messages.Calls.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task MarkRead_Member_PassesSeqAndLastSeq()
+    {
+        actors.AddRoom("r1", 5, "alice");
+
+        var receipt = await Queries().MarkReadAsync("alice", "r1", 4, Ct);
+
+        messages.Calls.ShouldHaveSingleItem().ShouldBe(new ReadMarkerCommand("r1", "alice", 4, 5));
+        receipt.ShouldBe(new ReadReceipt("r1", "alice", 4));
+    }
+
+    [Fact]
+    public async Task GetRooms_ReadMarkers_UnreadIsLastSeqMinusReadSeq()
+    {
+        actors.AddRoom("r1", 10, "alice");
+        actors.AddRoom("r2", 3, "alice");
+        actors.AddRoom("left", 7, "bob");
+        messages.ReadSeqs["r1"] = 4;
+
+        var rooms = await Queries("r1", "r2", "left").GetRoomsAsync("alice", Ct);
+
+        rooms.Select(r => (r.RoomId, r.LastSeq, r.ReadSeq, r.Unread)).ShouldBe([("r1", 10L, 4L, 6L), ("r2", 3L, 0L, 3L)]);
+        var query = messages.Calls.ShouldHaveSingleItem().ShouldBeOfType<ReadStateQuery>();
+        query.UserId.ShouldBe("alice");
+        query.RoomIds.ShouldBe(["r1", "r2"]);
+    }
+}
