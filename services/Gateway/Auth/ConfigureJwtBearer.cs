@@ -20,8 +20,10 @@ internal sealed class ConfigureJwtBearer(SigningKeyProvider keys, IOptions<AuthO
             OnMessageReceived = async context =>
             {
                 context.Token ??= HubAccessTokenMiddleware.TokenOf(context.HttpContext);
-                // Validation resolves the key synchronously, so make sure it is loaded first.
-                await keys.GetAsync(context.HttpContext.RequestAborted);
+                // Validation resolves the key synchronously, so make sure it is loaded first (only when there is a
+                // token to check: anonymous requests such as health probes must not depend on the secret store).
+                if (context.Token is not null || context.Request.Headers.Authorization.Count > 0)
+                    await keys.GetAsync(context.HttpContext.RequestAborted);
             },
             OnChallenge = async context =>
             {

@@ -40,6 +40,7 @@ public static class FanoutEndpoints
                 metrics.Delivered(TEvent.Topic);
                 return Results.Ok();
             })
+            .AddEndpointFilter<SidecarOnlyFilter>()
             .WithTopic(DaprComponents.Fanout, TEvent.Topic)
             .ExcludeFromDescription();
     }

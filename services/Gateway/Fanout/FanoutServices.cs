@@ -5,6 +5,7 @@ public static class FanoutServices
     public static IServiceCollection AddFanout(this IServiceCollection services)
     {
         services.AddSingleton<RecentEvents>();
+        services.AddSingleton<SidecarOnlyFilter>();
         services.AddSingleton<MessagePostedHandler>();
         services.AddSingleton<MessageEditedHandler>();
         services.AddSingleton<MessageDeletedHandler>();
