@@ -6,7 +6,8 @@ namespace ChatDapr.Messages.History;
 // Reads a window of a room's history. The caller passes the room's lastSeq from the room actor, so the window never
 // names a seq the room has not assigned; any seq of it the store lacks (its event is late or was lost) is read from
 // the room log, stored, and returned. That is what makes a read right after an ack contain the message.
-public sealed partial class HistoryReader(MessageStore messages, IRoomLog roomLog, ILogger<HistoryReader> logger)
+public sealed partial class HistoryReader(
+    MessageStore messages, ContiguityTracker contiguity, IRoomLog roomLog, ILogger<HistoryReader> logger)
 {
     private const int MaxParallelWrites = 8;
 
@@ -30,6 +31,8 @@ public sealed partial class HistoryReader(MessageStore messages, IRoomLog roomLo
             async (copy, token) => await messages.UpsertAsync(copy, token));
         foreach (var copy in newer)
             stored[copy.Message.Seq] = copy;
+        if (newer.Count > 0)
+            await contiguity.AdvanceAsync(roomId, gap.UpTo, ct);
         LogHealed(logger, roomId, gap.AfterSeq + 1, gap.UpTo, newer.Count);
     }
 

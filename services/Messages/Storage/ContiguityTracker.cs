@@ -12,10 +12,7 @@ public sealed class ContiguityTracker(DaprClient dapr, MessageStore messages)
     private const int Lookahead = 8;
     private const int MaxBatch = 64;
 
-    public Task<long> GetAsync(string roomId, CancellationToken ct) =>
-        dapr.GetStateAsync<long>(DaprComponents.StateStore, StateKeys.Contiguous(roomId), cancellationToken: ct);
-
-    // Called after storing seq; returns the mark after the advance.
+    // Called after storing seq (by a handler or the history reader); returns the mark after the advance.
     public async Task<long> AdvanceAsync(string roomId, long storedSeq, CancellationToken ct)
     {
         var key = StateKeys.Contiguous(roomId);

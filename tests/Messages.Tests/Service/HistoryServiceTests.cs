@@ -23,9 +23,11 @@ public sealed class HistoryServiceTests
         page.Messages.Select(m => (m.Seq, m.MessageId, m.Text)).ShouldBe(
             acks.Select(a => (a.Seq, a.MessageId, $"message {a.Seq}")));
         page.HasMore.ShouldBeFalse();
-        // The posts really were late: every one is still held at the gate, so only the room log could answer.
+        // The posts really were late: every one is still held at the gate, so only the room log could answer; what
+        // it answered is now stored.
         await Poll.UntilAsync(() => cluster.Gate.Held > 0, "the first message-posted delivery reaches the gate");
         (await cluster.MessagesStateAsync<StoredMessage?>(StateKeys.Message(roomId, 3))).ShouldNotBeNull().Message.MessageId.ShouldBe(acks[2].MessageId);
+        (await cluster.MessagesStateAsync<long>(StateKeys.Contiguous(roomId))).ShouldBe(3);
     }
 
     [Fact]
