@@ -1,7 +1,3 @@
-using ChatDapr.LocalDapr.Cluster;
-using ChatDapr.LocalDapr.Components;
-using ChatDapr.LocalDapr.Hosting;
-
 // localdapr: a Dapr-compatible sidecar for machines without daprd.
 //   localdapr run [-f dapr.yaml] [--profile embedded|redis]   launcher (Multi-App Run file)
 //   localdapr --app-id x --app-port 5000 ...                   standalone sidecar, daprd's flags

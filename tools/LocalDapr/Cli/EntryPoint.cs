@@ -1,7 +1,43 @@
+using ChatDapr.LocalDapr.Cluster;
+using ChatDapr.LocalDapr.Components;
+using ChatDapr.LocalDapr.Launcher;
+
 namespace ChatDapr.LocalDapr.Cli;
 
-// Placeholder: argument parsing for the launcher and standalone modes.
+/// <summary>Chooses the mode from the first argument and turns bad input into one <c>error:</c> line and exit code 1.</summary>
 public static class EntryPoint
 {
-    public static Task<int> RunAsync(string[] args) => Task.FromResult(0);
+    /// <summary>
+    /// The registry standalone sidecars share, given its directory (--registry-dir). An in-process registry only
+    /// resolves the sidecar itself: cross-process invocation needs the file-based registry plugged in here.
+    /// The launcher always uses one in-process registry for all its sidecars.
+    /// </summary>
+    private static readonly Func<string, IClusterRegistry> StandaloneRegistry = _ => new InProcessClusterRegistry();
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args is [] or ["-h" or "--help" or "help", ..])
+        {
+            Console.WriteLine(Usage.Text);
+            return args.Length == 0 ? 1 : 0;
+        }
+        using var signal = new ShutdownSignal();
+        try
+        {
+            return args[0] == "run"
+                ? await LaunchCommand.RunAsync(RunArguments.Parse(args[1..], Environment.GetEnvironmentVariable), signal.Token)
+                : await StandaloneCommand.RunAsync(DaprdArguments.Parse(args, Environment.GetEnvironmentVariable), StandaloneRegistry, signal.Token);
+        }
+        catch (CliException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return 1;
+        }
+        catch (ResourceLoadException e)
+        {
+            // The message already starts with file:line.
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return 1;
+        }
+    }
 }

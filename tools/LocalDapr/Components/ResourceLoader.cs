@@ -1,4 +1,3 @@
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace ChatDapr.LocalDapr.Components;
@@ -60,16 +59,7 @@ public static class ResourceLoader
 
     private static List<(YamlMappingNode Doc, int Line)> ReadDocuments(string file)
     {
-        var stream = new YamlStream();
-        try
-        {
-            using var reader = new StreamReader(file);
-            stream.Load(reader);
-        }
-        catch (YamlException e)
-        {
-            throw new ResourceLoadException(new SourceLocation(file, (int)e.Start.Line), $"malformed YAML: {e.InnerException?.Message ?? e.Message}");
-        }
+        var stream = YamlFile.Load(file);
         var docs = new List<(YamlMappingNode, int)>();
         foreach (var d in stream.Documents)
         {

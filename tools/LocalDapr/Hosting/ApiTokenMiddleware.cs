@@ -3,14 +3,18 @@ using System.Text;
 
 namespace ChatDapr.LocalDapr.Hosting;
 
-/// <summary>Checks <c>dapr-api-token</c> when DAPR_API_TOKEN is configured; health endpoints are exempt, as in daprd.</summary>
+/// <summary>
+/// Checks <c>dapr-api-token</c> when DAPR_API_TOKEN is configured; health endpoints are exempt, as in daprd, and so is
+/// the sidecar-to-sidecar invocation route (daprd's internal port does not take the app-facing token either).
+/// </summary>
 public sealed class ApiTokenMiddleware(RequestDelegate next, SidecarOptions options)
 {
     private readonly byte[]? _expected = options.ApiToken is { Length: > 0 } t ? Encoding.UTF8.GetBytes(t) : null;
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (_expected is null || context.Request.Path.StartsWithSegments("/v1.0/healthz"))
+        if (_expected is null || context.Request.Path.StartsWithSegments("/v1.0/healthz")
+            || context.Request.Path.StartsWithSegments(Invocation.InboundInvoker.RoutePrefix))
             return next(context);
         var given = context.Request.Headers[AppChannel.ApiTokenHeader].ToString();
         if (CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), _expected))

@@ -11,8 +11,11 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace ChatDapr.LocalDapr.Hosting;
 
-/// <summary>Process-level things that in-process sidecars share; standalone sidecars get their own.</summary>
-public sealed record SidecarEnvironment(IClusterRegistry Registry, ComponentPool Pool, ILoggerProvider? LoggerProvider = null);
+/// <summary>
+/// Process-level things that in-process sidecars share; standalone sidecars get their own.
+/// <paramref name="ListenForSignals"/> false leaves SIGINT/SIGTERM to the caller (the CLI stops apps before sidecars).
+/// </summary>
+public sealed record SidecarEnvironment(IClusterRegistry Registry, ComponentPool Pool, ILoggerProvider? LoggerProvider = null, bool ListenForSignals = true);
 
 /// <summary>
 /// One Dapr-compatible sidecar: an HTTP endpoint (Dapr HTTP API) and an h2c endpoint (gRPC API) for one app.
@@ -61,6 +64,8 @@ public sealed partial class SidecarHost : IAsyncDisposable
         });
 
         var services = builder.Services;
+        if (!environment.ListenForSignals)
+            services.AddSingleton<IHostLifetime, ExternalLifetime>();
         services.AddSingleton(options);
         services.AddSingleton(environment.Registry);
         services.AddSingleton(sp => ComponentCatalog.Create(options, sp.GetRequiredService<ILoggerFactory>(), environment.Pool));
@@ -93,7 +98,8 @@ public sealed partial class SidecarHost : IAsyncDisposable
             .Select(a => new Uri(a).Port).ToList();
         var host = new SidecarHost(app, options, ports[0], ports[1]);
 
-        await environment.Registry.RegisterAsync(host.Self([]), ct);
+        // Through the membership, so actor types discovered meanwhile are kept in the registered record.
+        await app.Services.GetRequiredService<PlacementMembership>().JoinAsync(host.Self, ct);
         LogRunning(app.Logger, options.AppId, host.HttpPort, host.GrpcPort);
         return host;
     }

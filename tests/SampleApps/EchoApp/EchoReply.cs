@@ -1,0 +1,3 @@
+namespace ChatDapr.SampleApps.EchoApp;
+
+public sealed record EchoReply(string Text, string Caller);
