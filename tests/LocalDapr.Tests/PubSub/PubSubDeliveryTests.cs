@@ -137,6 +137,26 @@ public sealed class PubSubDeliveryTests(SharedRedis redis)
         System.Text.Json.JsonSerializer.Deserialize<Order>(body, System.Text.Json.JsonSerializerOptions.Web).ShouldBe(new Order("o-raw", 5));
     }
 
+    [Fact]
+    public async Task PublishMetadata_ForwardedAsHeaders_CannotReplaceTheAppToken()
+    {
+        await using var bed = await PubSubTestbed.StartAsync(PubSubYaml.InMemory, redis);
+        var topic = PubSubTestbed.Unique("meta");
+        var received = new TaskCompletionSource<(string Token, string Custom)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await bed.StartSubscriberAsync(PubSubTestbed.Unique("sub"), app =>
+            app.MapPost("meta", (Order _, HttpRequest request) =>
+            {
+                received.TrySetResult((request.Headers["dapr-api-token"].ToString(), request.Headers["x-tenant"].ToString()));
+                return Results.Ok();
+            }).WithTopic("pubsub", topic), options => options with { AppApiToken = "app-secret" });
+        var client = await bed.StartPublisherAsync();
+
+        var metadata = new Dictionary<string, string> { ["dapr-api-token"] = "forged", ["x-tenant"] = "acme" };
+        await client.PublishEventAsync("pubsub", topic, new Order("m-1", 1), metadata, Ct);
+
+        (await received.Task.WithTimeout("the order is delivered")).ShouldBe(("app-secret", "acme"));
+    }
+
     /// <summary>A subscriber whose handler answers <paramref name="answer"/> and whose dead-letter handler records what arrives.</summary>
     private static async Task<(string Topic, ConcurrentQueue<Order> Calls, TaskCompletionSource<Order> Dead)> StartDeadLetterSubscriberAsync(
         PubSubTestbed bed, Func<IResult> answer)
