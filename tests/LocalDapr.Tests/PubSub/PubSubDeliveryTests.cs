@@ -81,6 +81,20 @@ public sealed class PubSubDeliveryTests(SharedRedis redis)
     }
 
     [Theory, InlineData(PubSubYaml.InMemory), InlineData(PubSubYaml.Redis)]
+    public async Task Handler_KeepsAnsweringRetry_WithDeadLetterTopic_DeadLetteredAfterQuickRetries(string broker)
+    {
+        // As in daprd: with a dead-letter topic, a delivery that still fails after the retries goes there.
+        await using var bed = await PubSubTestbed.StartAsync(broker, redis, (b, a) => PubSubYaml.Component(b, a, processingTimeout: "30s"));
+        var (topic, calls, dead) = await StartDeadLetterSubscriberAsync(bed, () => Results.Ok(new { status = "RETRY" }));
+        var client = await bed.StartPublisherAsync();
+
+        await client.PublishEventAsync("pubsub", topic, new Order("o-5", 1), Ct);
+
+        (await dead.Task.WithTimeout("the order that is never handled reaches the dead-letter handler")).ShouldBe(new Order("o-5", 1));
+        calls.Count.ShouldBe(4);
+    }
+
+    [Theory, InlineData(PubSubYaml.InMemory), InlineData(PubSubYaml.Redis)]
     public async Task Handler_Answers404_EventIsDroppedNotRetried(string broker)
     {
         await using var bed = await PubSubTestbed.StartAsync(broker, redis);
