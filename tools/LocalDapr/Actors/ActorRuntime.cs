@@ -47,7 +47,9 @@ public sealed partial class ActorRuntime(ActorTable table, PlacementTable placem
                 {
                     if (actor.IsDeactivated)
                         continue; // queued behind a deactivation: run on the next activation
-                    return await app.InvokeAsync(key, method, request, ct);
+                    // Cancellation only covers the wait for the turn: abandoning a call the app is already running
+                    // would end the turn while the actor is still busy, letting the next call overlap it.
+                    return await app.InvokeAsync(key, method, request, CancellationToken.None);
                 }
             }
             finally
@@ -79,7 +81,7 @@ public sealed partial class ActorRuntime(ActorTable table, PlacementTable placem
             using var turn = await actor.Turns.EnterAsync(null, int.MaxValue, ct);
             if (actor.IsDeactivated)
                 return false;
-            var response = await app.FireTimerAsync(actor.Key, name, body, ct);
+            var response = await app.FireTimerAsync(actor.Key, name, body, CancellationToken.None); // see InvokeAsync
             if (!response.IsSuccess)
                 LogTimerFailed(logger, actor.Key.Type, actor.Key.Id, name, response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
