@@ -1,4 +1,3 @@
-using System.Net.Http;
 using ChatDapr.LocalDapr.Cluster;
 using ChatDapr.LocalDapr.Hosting;
 
