@@ -8,11 +8,11 @@ namespace ChatDapr.LocalDapr.Cli;
 public static class EntryPoint
 {
     /// <summary>
-    /// The registry standalone sidecars share, given its directory (--registry-dir). An in-process registry only
-    /// resolves the sidecar itself: cross-process invocation needs the file-based registry plugged in here.
+    /// The registry standalone sidecars share, given its directory (--registry-dir): a directory of instance files,
+    /// so separate sidecar processes on one machine resolve each other and agree on actor placement.
     /// The launcher always uses one in-process registry for all its sidecars.
     /// </summary>
-    private static readonly Func<string, IClusterRegistry> StandaloneRegistry = _ => new InProcessClusterRegistry();
+    private static readonly Func<string, IClusterRegistry> StandaloneRegistry = dir => new FileClusterRegistry(dir);
 
     public static async Task<int> RunAsync(string[] args)
     {

@@ -98,7 +98,8 @@ public sealed partial class SidecarHost : IAsyncDisposable
             .Select(a => new Uri(a).Port).ToList();
         var host = new SidecarHost(app, options, ports[0], ports[1]);
 
-        await environment.Registry.RegisterAsync(host.Self([]), ct);
+        // Through the membership, so actor types discovered meanwhile are kept in the registered record.
+        await app.Services.GetRequiredService<PlacementMembership>().JoinAsync(host.Self, ct);
         LogRunning(app.Logger, options.AppId, host.HttpPort, host.GrpcPort);
         return host;
     }

@@ -1,0 +1,92 @@
+using System.Text;
+using System.Text.Json;
+using ChatDapr.LocalDapr.Components;
+
+namespace ChatDapr.LocalDapr.Bindings;
+
+/// <summary>
+/// bindings.localstorage: files under <c>rootPath</c>, addressed by request metadata <c>fileName</c>.
+/// Data handling follows daprd so apps behave the same on both: a JSON string body is unquoted, and a body that
+/// is valid base64 is decoded before it is written.
+/// </summary>
+public sealed class LocalStorageBinding : IOutputBinding
+{
+    public const string FileNameKey = "fileName";
+    private readonly string _root;
+
+    public LocalStorageBinding(ComponentDefinition definition)
+    {
+        Name = definition.Name;
+        _root = Path.GetFullPath(definition.Metadata.Require("rootPath"));
+        Directory.CreateDirectory(_root);
+    }
+
+    public string Name { get; }
+    public IReadOnlyList<string> Operations { get; } = ["create", "get", "delete", "list"];
+
+    public async Task<BindingResponse> InvokeAsync(BindingRequest request, CancellationToken ct)
+    {
+        var fileName = request.Metadata.GetValueOrDefault(FileNameKey);
+        switch (request.Operation)
+        {
+            case "create":
+                var name = string.IsNullOrEmpty(fileName) ? Guid.NewGuid().ToString() : fileName;
+                var path = Resolve(name);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                await File.WriteAllBytesAsync(path, Decode(request.Data), ct);
+                var relative = Path.GetRelativePath(_root, path);
+                return new BindingResponse(JsonSerializer.SerializeToUtf8Bytes(new { fileName = relative }),
+                    new Dictionary<string, string> { [FileNameKey] = relative });
+            case "get":
+                return new BindingResponse(await File.ReadAllBytesAsync(Existing(fileName), ct), Empty);
+            case "delete":
+                File.Delete(Existing(fileName));
+                return new BindingResponse([], Empty);
+            case "list":
+                var dir = string.IsNullOrEmpty(fileName) ? _root : Resolve(fileName);
+                if (!Directory.Exists(dir))
+                    throw new DirectoryNotFoundException($"unable to list files: {fileName} is not a directory");
+                var files = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+                return new BindingResponse(JsonSerializer.SerializeToUtf8Bytes(files), Empty);
+            default:
+                throw new ArgumentException($"unsupported operation {request.Operation}; bindings.localstorage supports {string.Join(", ", Operations)}");
+        }
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
+
+    private string Existing(string? fileName)
+    {
+        if (string.IsNullOrEmpty(fileName))
+            throw new ArgumentException($"metadata '{FileNameKey}' is required");
+        var path = Resolve(fileName);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"file not found: {fileName}");
+    }
+
+    /// <summary>The file's absolute path; names that would leave the root (absolute, <c>..</c>) are refused.</summary>
+    private string Resolve(string fileName)
+    {
+        var segments = fileName.Split('/', '\\');
+        if (Path.IsPathRooted(fileName) || segments.Contains(".."))
+            throw new ArgumentException($"fileName '{fileName}' must be a relative path inside the binding's rootPath");
+        var full = Path.GetFullPath(Path.Combine(_root, fileName));
+        return full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? full
+            : throw new ArgumentException($"fileName '{fileName}' must be a relative path inside the binding's rootPath");
+    }
+
+    private static byte[] Decode(byte[] data)
+    {
+        var text = Encoding.UTF8.GetString(data);
+        if (text.StartsWith('"'))
+        {
+            try { text = JsonSerializer.Deserialize<string>(text) ?? text; data = Encoding.UTF8.GetBytes(text); }
+            catch (JsonException) { }
+        }
+        // Go's base64 decoder (what daprd uses) rejects whitespace; Convert is lenient, so check first.
+        var buffer = new byte[text.Length];
+        return !text.Any(char.IsWhiteSpace) && Convert.TryFromBase64String(text, buffer, out var written) ? buffer[..written] : data;
+    }
+}
