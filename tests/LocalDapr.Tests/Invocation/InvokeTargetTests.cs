@@ -37,7 +37,7 @@ public sealed class InvokeTargetTests
     [InlineData(null, "00-", "-01")]
     public void ChildOf_IncomingTraceParent_KeepsTraceAndFlagsOrStartsATrace(string? incoming, string prefix, string suffix)
     {
-        var child = TraceContext.ChildOf(incoming);
+        var child = InvocationTrace.ChildOf(incoming);
 
         child.ShouldMatch("^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$");
         child.ShouldStartWith(prefix);
