@@ -81,6 +81,32 @@ public sealed partial class LauncherProcessTests
     }
 
     [Fact]
+    public async Task Run_AppNeverListens_TimesOutExitsNonZeroAndLeavesNoProcessBehind()
+    {
+        using var files = new RunFiles("embedded");
+        var pidFile = Path.Combine(files.Root, "pids");
+        // A shell that starts a grandchild: both must be gone once the launcher gives up.
+        files.Write($"""
+            version: 1
+            apps:
+              - appID: sleeper
+                appDirPath: {files.Root}
+                command: ["/bin/sh", "-c", "echo $$ > {pidFile}; sleep 600 & echo $! >> {pidFile}; echo still booting; wait"]
+            """);
+        await using var launcher = CliProcess.Start(BuiltOutputs.LocalDapr, ["run", "-f", files.RunFile, "--start-timeout", "3"]);
+
+        var exitCode = await launcher.WaitForExitAsync();
+
+        exitCode.ShouldNotBe(0);
+        launcher.Lines.ShouldContain(l => l.StartsWith("error: app 'sleeper' did not become healthy within 3s", StringComparison.Ordinal), launcher.Output);
+        launcher.Lines.ShouldContain("  | still booting");
+        var pids = (await File.ReadAllLinesAsync(pidFile, Ct)).Select(int.Parse).ToList();
+        pids.Count.ShouldBe(2);
+        foreach (var pid in pids)
+            ProcessTree.IsAlive(pid).ShouldBeFalse($"process {pid} outlived the launcher");
+    }
+
+    [Fact]
     public async Task Run_MalformedRunFile_PrintsFileAndLineAndExits1()
     {
         using var files = new RunFiles();
