@@ -13,6 +13,7 @@ public static class BuiltOutputs
     public static string LocalDapr => Dll("tools/LocalDapr", "localdapr.dll");
     public static string EchoApp => Dll("tests/SampleApps/EchoApp", "ChatDapr.SampleApps.EchoApp.dll");
     public static string CallerApp => Dll("tests/SampleApps/CallerApp", "ChatDapr.SampleApps.CallerApp.dll");
+    public static string ActorApp => Dll("tests/SampleApps/ActorApp", "ChatDapr.SampleApps.ActorApp.dll");
 
     /// <summary>The dotnet host that runs these tests; PATH may not have one.</summary>
     public static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
