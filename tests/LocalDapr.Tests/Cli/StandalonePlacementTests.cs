@@ -21,18 +21,18 @@ public sealed class StandalonePlacementTests
         await File.WriteAllTextAsync(Path.Combine(resources, "state.yaml"),
             Components.SqliteState(Path.Combine(dir, "actors.db")), Ct);
         var instances = new[] { "a", "b" }.Select(name => (Name: name, AppPort: Ports.Free(), HttpPort: Ports.Free())).ToList();
-        var processes = new List<CliProcess>();
+        var processes = new List<ChildProcess>();
         try
         {
             foreach (var i in instances)
             {
-                processes.Add(CliProcess.Start(BuiltOutputs.LocalDapr,
+                processes.Add(ChildProcess.Start(BuiltOutputs.LocalDapr,
                 [
                     "--app-id", "whoami", "--app-port", i.AppPort.ToString(), "--dapr-http-port", i.HttpPort.ToString(),
                     "--dapr-grpc-port", Ports.Free().ToString(), "--resources-path", resources, "--registry-dir", dir,
                     "--placement-host-address", "localhost:50005",
                 ]));
-                processes.Add(CliProcess.Start(BuiltOutputs.ActorApp, [], new Dictionary<string, string>
+                processes.Add(ChildProcess.Start(BuiltOutputs.ActorApp, [], new Dictionary<string, string>
                 {
                     ["APP_PORT"] = i.AppPort.ToString(), ["DAPR_HTTP_PORT"] = i.HttpPort.ToString(), ["INSTANCE"] = i.Name,
                 }));

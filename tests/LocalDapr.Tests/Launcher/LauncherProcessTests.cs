@@ -34,7 +34,7 @@ public sealed partial class LauncherProcessTests
               readyMessage: Samples are up
               url: http://127.0.0.1:{callerPort}/call/hello
             """);
-        await using var launcher = CliProcess.Start(BuiltOutputs.LocalDapr, ["run", "-f", files.RunFile]);
+        await using var launcher = ChildProcess.Start(BuiltOutputs.LocalDapr, ["run", "-f", files.RunFile]);
 
         var ready = await launcher.WaitForLineAsync(l => l.StartsWith("Samples are up: ", StringComparison.Ordinal), "the launcher reports ready");
 
@@ -68,7 +68,7 @@ public sealed partial class LauncherProcessTests
             apps:
             {App("echo", BuiltOutputs.EchoApp, "    env:\n      ECHO_CRASH_ON_START: \"1\"")}
             """);
-        await using var launcher = CliProcess.Start(BuiltOutputs.LocalDapr, ["run", "-f", files.RunFile]);
+        await using var launcher = ChildProcess.Start(BuiltOutputs.LocalDapr, ["run", "-f", files.RunFile]);
 
         var exitCode = await launcher.WaitForExitAsync();
 
@@ -93,7 +93,7 @@ public sealed partial class LauncherProcessTests
                 appDirPath: {files.Root}
                 command: ["/bin/sh", "-c", "echo $$ > {pidFile}; sleep 600 & echo $! >> {pidFile}; echo still booting; wait"]
             """);
-        await using var launcher = CliProcess.Start(BuiltOutputs.LocalDapr, ["run", "-f", files.RunFile, "--start-timeout", "3"]);
+        await using var launcher = ChildProcess.Start(BuiltOutputs.LocalDapr, ["run", "-f", files.RunFile, "--start-timeout", "3"]);
 
         var exitCode = await launcher.WaitForExitAsync();
 
@@ -111,7 +111,7 @@ public sealed partial class LauncherProcessTests
     {
         using var files = new RunFiles();
         files.Write("version: 1\napps:\n  - appID: [unclosed\n");
-        await using var launcher = CliProcess.Start(BuiltOutputs.LocalDapr, ["run", "-f", files.RunFile]);
+        await using var launcher = ChildProcess.Start(BuiltOutputs.LocalDapr, ["run", "-f", files.RunFile]);
 
         (await launcher.WaitForExitAsync()).ShouldBe(1);
 
