@@ -3,12 +3,22 @@ using Dapr.Client;
 
 namespace ChatDapr.Contracts.Events;
 
-/// <summary>The production <see cref="IEventPublisher"/>: Dapr pub/sub on <see cref="DaprComponents.PubSub"/>.</summary>
+/// <summary>
+/// The production <see cref="IEventPublisher"/>: every event goes once to <see cref="DaprComponents.PubSub"/> (background
+/// consumers, one per app) and once to <see cref="DaprComponents.Fanout"/> (every gateway instance, for real-time
+/// delivery). That is one publish per component per event, never one per recipient.
+/// </summary>
 /// <param name="dapr">The Dapr client.</param>
 public sealed class DaprEventPublisher(DaprClient dapr) : IEventPublisher
 {
     /// <inheritdoc />
+    /// <remarks>
+    /// Both publishes run concurrently and the call fails if either fails; callers publish before they acknowledge and
+    /// re-publish (same event id) on a retry, so a half-published event heals and consumers drop the repeat.
+    /// </remarks>
     public Task PublishAsync<TEvent>(TEvent integrationEvent, CancellationToken cancellationToken = default)
         where TEvent : IIntegrationEvent<TEvent> =>
-        dapr.PublishEventAsync(DaprComponents.PubSub, TEvent.Topic, integrationEvent, cancellationToken);
+        Task.WhenAll(
+            dapr.PublishEventAsync(DaprComponents.PubSub, TEvent.Topic, integrationEvent, cancellationToken),
+            dapr.PublishEventAsync(DaprComponents.Fanout, TEvent.Topic, integrationEvent, cancellationToken));
 }

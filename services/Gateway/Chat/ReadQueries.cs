@@ -1,0 +1,68 @@
+using ChatDapr.Contracts.Errors;
+using ChatDapr.Contracts.Wire;
+using ChatDapr.Gateway.Connections;
+using ChatDapr.Gateway.Messages;
+
+namespace ChatDapr.Gateway.Chat;
+
+// GetRooms, GetHistory, Sync, MarkRead. History and read markers live in the messages service; the gateway checks
+// membership with the room actor first and passes the room's lastSeq, so nobody reads a room they are not in and
+// no answer goes beyond what the room has assigned.
+public sealed class ReadQueries(RoomAccess access, IUserRoomsDirectory directory, IMessagesClient messages)
+{
+    // Per room and Sync call; a client with more to fetch sees hasMore and syncs again from its last seq.
+    public const int SyncPageSize = 100;
+
+    public async Task<IReadOnlyList<RoomSummary>> GetRoomsAsync(string userId, CancellationToken cancellationToken)
+    {
+        var roomIds = await directory.GetRoomIdsAsync(userId, cancellationToken);
+        var rooms = (await Concurrently.SelectAsync(roomIds, id => access.FindAsMemberAsync(id, userId), cancellationToken))
+            .OfType<Room>().ToList();
+        if (rooms.Count == 0)
+            return [];
+        var read = (await messages.GetReadStateAsync(new ReadStateQuery(userId, rooms.Select(r => r.RoomId).ToList()), cancellationToken))
+            .ToDictionary(r => r.RoomId, r => r.ReadSeq);
+        return rooms.Select(room =>
+        {
+            var readSeq = Math.Clamp(read.GetValueOrDefault(room.RoomId), 0, room.LastSeq);
+            return new RoomSummary(room.RoomId, room.Name, room.Kind, room.LastSeq, readSeq, room.LastSeq - readSeq);
+        }).ToList();
+    }
+
+    public async Task<HistoryPage> GetHistoryAsync(string userId, string? roomId, long? beforeSeq, int limit, CancellationToken cancellationToken)
+    {
+        var id = Arguments.Id(roomId, "roomId");
+        Arguments.Limit(limit, Arguments.MaxHistoryLimit);
+        if (beforeSeq is { } before)
+            Arguments.Seq(before, "beforeSeq");
+        var room = await access.RequireMemberAsync(id, userId);
+        return await messages.GetHistoryAsync(new HistoryQuery(id, beforeSeq, limit, room.LastSeq), cancellationToken);
+    }
+
+    // Rooms the caller is no longer a member of (or that do not exist) are left out of the answer.
+    public async Task<IReadOnlyList<SyncResult>> SyncAsync(string userId, IReadOnlyList<SyncRequest>? requests, CancellationToken cancellationToken)
+    {
+        if (requests is null || requests.Count is 0 or > Arguments.MaxRoomsPerSync)
+            throw ChatError.Invalid($"sync names 1-{Arguments.MaxRoomsPerSync} rooms");
+        var wanted = requests
+            .Select(r => Arguments.Required(r, "each room"))
+            .Select(r => (RoomId: Arguments.Id(r.RoomId, "roomId"), AfterSeq: Arguments.Seq(r.AfterSeq, "afterSeq")))
+            .DistinctBy(r => r.RoomId).ToList();
+        var rooms = await Concurrently.SelectAsync(wanted, r => access.FindAsMemberAsync(r.RoomId, userId), cancellationToken);
+        var query = wanted.Zip(rooms)
+            .Where(pair => pair.Second is not null)
+            .Select(pair => new SyncRoom(pair.First.RoomId, pair.First.AfterSeq, pair.Second!.LastSeq))
+            .ToList();
+        return query.Count == 0 ? [] : await messages.SyncAsync(new SyncQuery(query, SyncPageSize), cancellationToken);
+    }
+
+    public async Task<ReadReceipt> MarkReadAsync(string userId, string? roomId, long seq, CancellationToken cancellationToken)
+    {
+        var id = Arguments.Id(roomId, "roomId");
+        Arguments.Seq(seq, "seq");
+        var room = await access.RequireMemberAsync(id, userId);
+        if (seq > room.LastSeq)
+            throw ChatError.Invalid("seq is beyond the room's last seq");
+        return await messages.MarkReadAsync(new ReadMarkerCommand(id, userId, seq, room.LastSeq), cancellationToken);
+    }
+}

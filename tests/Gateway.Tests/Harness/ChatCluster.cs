@@ -1,0 +1,153 @@
+using ChatDapr.LocalDapr.Tests;
+using ChatDapr.Presence;
+using ChatDapr.Rooms;
+using ChatDapr.ServiceDefaults;
+using ChatDapr.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+
+namespace ChatDapr.Gateway.Tests.Harness;
+
+// The chat backend in one process: the real rooms, presence and gateway apps (N gateway instances), each on its own
+// loopback port beside its own in-process sidecar. The sidecars come from one LocalSidecar, so they share actor
+// placement and the in-memory brokers, like the apps of one `localdapr` launch. Components are the embedded
+// profile's chat-pubsub and chat-fanout files as they are, an in-memory state store and a file secret store.
+public sealed class ChatCluster : IAsyncDisposable
+{
+    public const string SigningKey = "service-test-signing-key-0123456789abcdef0123456789";
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly LocalSidecar sidecars;
+    private readonly string secretsFile;
+    private readonly List<WebApplication> apps = [];
+    private readonly List<GatewayNode> gateways = [];
+
+    private ChatCluster(string secretsFile)
+    {
+        this.secretsFile = secretsFile;
+        sidecars = new LocalSidecar(
+            InMemoryStateYaml,
+            File.ReadAllText(RepoPaths.File("components", "embedded", "pubsub.yaml")),
+            File.ReadAllText(RepoPaths.File("components", "embedded", "fanout.yaml")),
+            SecretsYaml(secretsFile));
+    }
+
+    public IReadOnlyList<GatewayNode> Gateways => gateways;
+
+    // Every line gateway 0 logs, at Information and above (the framework's request logging included).
+    public LogCapture Gateway0Logs { get; } = new();
+
+    public static async Task<ChatCluster> StartAsync(int gatewayCount)
+    {
+        var secrets = Path.Combine(Directory.CreateTempSubdirectory("chatdapr-secrets-").FullName, "secrets.json");
+        await File.WriteAllTextAsync(secrets, $$"""{ "jwt-signing-key": "{{SigningKey}}" }""");
+        var cluster = new ChatCluster(secrets);
+        try
+        {
+            await cluster.StartAppAsync("rooms", b => b.Services.AddRoomsServices(b.Configuration), a => a.MapActorsHandlers());
+            await cluster.StartAppAsync("presence", b => b.Services.AddPresenceServices(b.Configuration), a => a.MapActorsHandlers());
+            for (var i = 0; i < gatewayCount; i++)
+                await cluster.StartGatewayAsync(i);
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartGatewayAsync(int index)
+    {
+        var (app, port) = await StartAppAsync("gateway", builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                // Fast hashing and a small send budget keep the tests quick and make the rate limit reachable.
+                ["Gateway:PasswordHasher:IterationCount"] = "1000",
+                ["Gateway:RateLimit:SendBurst"] = "10",
+                ["Gateway:RateLimit:SendsPerSecond"] = "1",
+                ["Gateway:Auth:ClockSkew"] = "00:00:00",
+            });
+            if (index == 0)
+            {
+                // Everything at Information, so only the gateway's own rules keep the hub token out of the log.
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Logging:LogLevel:Default"] = "Information",
+                    ["Logging:LogLevel:Microsoft.AspNetCore"] = "Information",
+                });
+                builder.Logging.AddProvider(Gateway0Logs);
+            }
+            var webRoot = RepoPaths.File("services", "Gateway", "wwwroot");
+            builder.Environment.WebRootPath = webRoot;
+            builder.Environment.WebRootFileProvider = new PhysicalFileProvider(webRoot);
+            builder.AddServiceDefaults();
+            builder.AddApplicationServices();
+        }, app => app.MapGateway());
+        gateways.Add(new GatewayNode(app, port));
+    }
+
+    // Starts the sidecar first (it waits for the app port), then the app pointed at it through IConfiguration.
+    private async Task<(WebApplication App, int Port)> StartAppAsync(
+        string appId, Action<WebApplicationBuilder> configure, Action<WebApplication> map)
+    {
+        var port = Ports.Free();
+        var sidecar = await sidecars.StartAsync(appId, port);
+        var app = await TestApp.StartAsync(port, builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["DAPR_HTTP_ENDPOINT"] = sidecar.HttpEndpoint,
+                ["DAPR_GRPC_ENDPOINT"] = sidecar.GrpcEndpoint,
+                ["Presence:HeartbeatInterval"] = HeartbeatInterval.ToString(),
+            });
+            configure(builder);
+        }, map);
+        apps.Add(app);
+        await sidecar.AppReady.WaitAsync(StartTimeout);
+        return (app, port);
+    }
+
+    private const string InMemoryStateYaml = """
+        apiVersion: dapr.io/v1alpha1
+        kind: Component
+        metadata:
+          name: chat-statestore
+        spec:
+          type: state.in-memory
+          version: v1
+          metadata:
+          - name: actorStateStore
+            value: "true"
+        """;
+
+    private static string SecretsYaml(string file) => $"""
+        apiVersion: dapr.io/v1alpha1
+        kind: Component
+        metadata:
+          name: chat-secrets
+        spec:
+          type: secretstores.local.file
+          version: v1
+          metadata:
+          - name: secretsFile
+            value: "{file}"
+        """;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var gateway in gateways)
+            gateway.Dispose();
+        foreach (var app in Enumerable.Reverse(apps))
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+        await sidecars.DisposeAsync();
+        try { Directory.Delete(Path.GetDirectoryName(secretsFile)!, recursive: true); } catch (IOException) { }
+    }
+}
