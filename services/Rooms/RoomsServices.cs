@@ -14,9 +14,11 @@ public static class RoomsServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddDaprClient(dapr => dapr.UseJsonSerializationOptions(new(ChatJson.Options)));
         services.TryAddSingleton<IEventPublisher, DaprEventPublisher>();
+        services.TryAddSingleton<IUserRoomsIndex, ActorUserRoomsIndex>();
         services.AddActors(actors =>
         {
             actors.Actors.RegisterActor<RoomActor>(ActorTypes.RoomActor);
+            actors.Actors.RegisterActor<UserRoomsActor>(ActorTypes.UserRoomsActor);
             // JSON (not DataContract remoting): the contract records have no parameterless constructors.
             actors.UseJsonSerialization = true;
             actors.JsonSerializerOptions = new(ChatJson.Options);

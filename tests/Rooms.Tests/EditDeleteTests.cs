@@ -9,7 +9,7 @@ namespace ChatDapr.Rooms.Tests;
 public sealed class EditDeleteTests
 {
     [Fact]
-    public async Task EditMessageAsync_BySender_TakesNextSeqKeepsMessageSeq()
+    public async Task EditMessageAsync_BySender_Invariant1_InPlaceKeepsSeqTakesNoPosition()
     {
         var room = await RoomHarness.GroupAsync("bob");
         var sent = await room.SendAsync("bob", "c1", "helo");
@@ -23,11 +23,28 @@ public sealed class EditDeleteTests
             m => m.EditedAt.ShouldBe(room.Time.GetUtcNow()));
         var evt = room.Publisher.OfType<MessageEditedIntegrationEvent>().Single();
         evt.ShouldSatisfyAllConditions(
-            e => e.Seq.ShouldBe(2),
-            e => e.EventId.ShouldBe(EventIds.ForRoomSeq(room.RoomId, 2)),
+            e => e.Seq.ShouldBe(1),
+            e => e.Version.ShouldBe(2),
+            e => e.EventId.ShouldBe(EventIds.ForMessageVersion(room.RoomId, sent.Ack.MessageId, 2)),
             e => e.Message.ShouldBe(edited),
             e => e.EditedBy.ShouldBe("bob"));
-        (await room.SendAsync("bob", "c2")).Ack.Seq.ShouldBe(3);
+        (await room.Call(a => a.GetRoomAsync())).LastSeq.ShouldBe(1);
+        (await room.SendAsync("bob", "c2")).Ack.Seq.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task EditMessageAsync_Twice_EachEditNextVersionWithOwnEventId()
+    {
+        var room = await RoomHarness.GroupAsync("bob");
+        var sent = await room.SendAsync("bob", "c1", "v1");
+
+        await Edit(room, "bob", sent.Ack.MessageId, "v2");
+        await Edit(room, "bob", sent.Ack.MessageId, "v3");
+
+        var events = room.Publisher.OfType<MessageEditedIntegrationEvent>();
+        events.Select(e => (e.Version, e.Message.Text)).ShouldBe([(2L, "v2"), (3L, "v3")]);
+        events.Select(e => e.EventId).Distinct().Count().ShouldBe(2);
+        events.ShouldAllBe(e => e.Seq == 1);
     }
 
     [Theory]
@@ -71,7 +88,7 @@ public sealed class EditDeleteTests
     }
 
     [Fact]
-    public async Task EditMessageAsync_RetriedAfterPublishFailure_RepublishesSameEventWithoutNewSeq()
+    public async Task EditMessageAsync_RetriedAfterPublishFailure_RepublishesSameEventWithoutNewVersion()
     {
         var room = await RoomHarness.GroupAsync("bob");
         var sent = await room.SendAsync("bob", "c1", "v1");
@@ -80,15 +97,17 @@ public sealed class EditDeleteTests
         room.Publisher.FailWith = null;
 
         await Edit(room, "bob", sent.Ack.MessageId, "v2");
+        await Edit(room, "bob", sent.Ack.MessageId, "v3");
 
-        var evt = room.Publisher.OfType<MessageEditedIntegrationEvent>().Single();
-        evt.Seq.ShouldBe(2);
-        evt.EventId.ShouldBe(EventIds.ForRoomSeq(room.RoomId, 2));
-        (await room.Call(a => a.GetRoomAsync())).LastSeq.ShouldBe(2);
+        var events = room.Publisher.OfType<MessageEditedIntegrationEvent>();
+        events.Select(e => e.Version).ShouldBe([2L, 3L]);
+        events[0].EventId.ShouldBe(EventIds.ForMessageVersion(room.RoomId, sent.Ack.MessageId, 2));
+        events[0].Message.Text.ShouldBe("v2");
+        (await room.Call(a => a.GetRoomAsync())).LastSeq.ShouldBe(1);
     }
 
     [Fact]
-    public async Task EditMessageAsync_UnchangedNeverEditedText_NoEventNoSeq()
+    public async Task EditMessageAsync_UnchangedNeverEditedText_NoEventNoVersion()
     {
         var room = await RoomHarness.GroupAsync("bob");
         var sent = await room.SendAsync("bob", "c1", "same");
@@ -97,11 +116,11 @@ public sealed class EditDeleteTests
 
         result.EditedAt.ShouldBeNull();
         room.Publisher.OfType<MessageEditedIntegrationEvent>().ShouldBeEmpty();
-        (await room.Call(a => a.GetRoomAsync())).LastSeq.ShouldBe(1);
+        (await room.Call(a => a.GetMessagesAsync(new GetMessagesQuery(0, 1)))).Single().Version.ShouldBe(1);
     }
 
     [Fact]
-    public async Task DeleteMessageAsync_BySender_TombstoneWithNextSeq()
+    public async Task DeleteMessageAsync_BySender_TombstoneAtSameSeqNextVersion()
     {
         var room = await RoomHarness.GroupAsync("bob");
         var sent = await room.Call(a => a.SendMessageAsync(
@@ -112,18 +131,35 @@ public sealed class EditDeleteTests
         deleted.ShouldBe(new MessageDeletedEvent(room.RoomId, sent.Ack.MessageId, 1));
         var evt = room.Publisher.OfType<MessageDeletedIntegrationEvent>().Single();
         evt.ShouldSatisfyAllConditions(
-            e => e.Seq.ShouldBe(2),
-            e => e.MessageSeq.ShouldBe(1),
+            e => e.Seq.ShouldBe(1),
+            e => e.Version.ShouldBe(2),
+            e => e.EventId.ShouldBe(EventIds.ForMessageVersion(room.RoomId, sent.Ack.MessageId, 2)),
             e => e.MessageId.ShouldBe(sent.Ack.MessageId),
+            e => e.Message.ShouldBe(new Message(room.RoomId, sent.Ack.MessageId, 1, "bob", "", sent.Ack.SentAt, Deleted: true)),
             e => e.DeletedBy.ShouldBe("bob"));
+        (await room.Call(a => a.GetRoomAsync())).LastSeq.ShouldBe(1);
         await Edit(room, "bob", sent.Ack.MessageId, "resurrect").ShouldFailWithAsync(ChatErrorCodes.NotFound);
-        // The retry of the original send now re-publishes the tombstone, never the deleted text.
+        // The retry of the original send now re-publishes the tombstone with its version, never the deleted text.
         var replayed = (await room.SendAsync("bob", "c1", "secret")).Ack;
         replayed.Seq.ShouldBe(1);
-        room.Publisher.OfType<MessagePostedIntegrationEvent>().Last().Message.ShouldSatisfyAllConditions(
+        var republished = room.Publisher.OfType<MessagePostedIntegrationEvent>().Last();
+        republished.Version.ShouldBe(2);
+        republished.Message.ShouldSatisfyAllConditions(
             m => m.Deleted.ShouldBe(true),
             m => m.Text.ShouldBeEmpty(),
             m => m.Attachments.ShouldBeNull());
+    }
+
+    [Fact]
+    public async Task DeleteMessageAsync_AfterEdit_VersionThree()
+    {
+        var room = await RoomHarness.GroupAsync("bob");
+        var sent = await room.SendAsync("bob", "c1", "v1");
+        await Edit(room, "bob", sent.Ack.MessageId, "v2");
+
+        await Delete(room, "bob", sent.Ack.MessageId);
+
+        room.Publisher.OfType<MessageDeletedIntegrationEvent>().Single().Version.ShouldBe(3);
     }
 
     [Theory]
@@ -150,7 +186,7 @@ public sealed class EditDeleteTests
     }
 
     [Fact]
-    public async Task DeleteMessageAsync_Twice_SecondRepublishesSameEventWithoutNewSeq()
+    public async Task DeleteMessageAsync_Twice_SecondRepublishesSameEventWithoutNewVersion()
     {
         var room = await RoomHarness.GroupAsync("bob");
         var sent = await room.SendAsync("bob", "c1");
@@ -161,9 +197,9 @@ public sealed class EditDeleteTests
         var events = room.Publisher.OfType<MessageDeletedIntegrationEvent>();
         events.Count.ShouldBe(2);
         events[1].EventId.ShouldBe(events[0].EventId);
-        events[1].Seq.ShouldBe(2);
+        events[1].Version.ShouldBe(2);
         events[1].DeletedBy.ShouldBe("bob");
-        (await room.Call(a => a.GetRoomAsync())).LastSeq.ShouldBe(2);
+        (await room.Call(a => a.GetRoomAsync())).LastSeq.ShouldBe(1);
     }
 
     private static Task<Message> Edit(RoomHarness room, string actor, string messageId, string text) =>

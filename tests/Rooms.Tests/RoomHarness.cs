@@ -11,7 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ChatDapr.Rooms.Tests;
 
-// One room actor over in-memory state, a recording publisher and a fake clock. Calls go through ActorTurn, which
+// One room actor over in-memory state, a recording publisher, a fake user-rooms index and a fake clock. Calls go through ActorTurn, which
 // saves or discards pending state like the actor runtime does.
 internal sealed class RoomHarness
 {
@@ -29,6 +29,7 @@ internal sealed class RoomHarness
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
     public InMemoryActorStateManager State { get; } = new(new JsonSerializerOptions(ChatJson.Options));
     public RecordingEventPublisher Publisher { get; } = new();
+    public FakeUserRoomsIndex UserRooms { get; } = new();
     public RoomActor Actor { get; private set; }
 
     public static RoomHarness Create(string? roomId = null, RoomsOptions? options = null) =>
@@ -46,7 +47,7 @@ internal sealed class RoomHarness
     {
         State.ClearCacheAsync().GetAwaiter().GetResult();
         var host = ActorHost.CreateForTest<RoomActor>(new ActorTestOptions { ActorId = new ActorId(RoomId) });
-        Actor = new RoomActor(host, Publisher, Time, Microsoft.Extensions.Options.Options.Create(Options), State);
+        Actor = new RoomActor(host, Publisher, UserRooms, Time, Microsoft.Extensions.Options.Options.Create(Options), State);
         return Actor;
     }
 

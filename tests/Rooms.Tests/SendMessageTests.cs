@@ -77,7 +77,7 @@ public sealed class SendMessageTests
         {
             if (e is MessagePostedIntegrationEvent posted)
             {
-                seenAtPublish.Add(room.State.IsCommitted(StateKeys.Message(posted.Message.MessageId))
+                seenAtPublish.Add(room.State.IsCommitted(StateKeys.Message(posted.Message.Seq))
                     && room.State.ReadCommitted<long>(StateKeys.LastSeq) == posted.Message.Seq
                     && room.State.IsCommitted(StateKeys.Idempotency("bob", "p1")));
             }
@@ -90,6 +90,7 @@ public sealed class SendMessageTests
         posted.EventId.ShouldBe(EventIds.ForRoomSeq(room.RoomId, 1));
         posted.Message.ShouldBe(new Message(room.RoomId, result.Ack.MessageId, 1, "bob", "persisted first", result.Ack.SentAt));
         posted.MemberIds.ShouldBe(["alice", "bob"]);
+        posted.Version.ShouldBe(1);
         result.Ack.SentAt.ShouldBe(room.Time.GetUtcNow());
     }
 

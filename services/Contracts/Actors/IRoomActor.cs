@@ -8,9 +8,11 @@ namespace ChatDapr.Contracts.Actors;
 /// Rule violations throw <c>ChatError</c> (forbidden, not_found, invalid, conflict).
 /// </summary>
 /// <remarks>
-/// The room sequence numbers every ordered event of the room densely (1, 2, 3, …): posts, edits and deletes each
-/// take exactly one position, assigned once. A change is persisted in one state transaction, then published, then
-/// acknowledged.
+/// The room sequence numbers the room's messages densely (1, 2, 3, …): each post takes exactly one position, assigned
+/// once. Edits and deletes take no position: they change the message in place (new text and <c>EditedAt</c>, or a
+/// tombstone), keep its seq and raise its per-message version (1 at post, +1 per edit or delete). A change is
+/// persisted in one state transaction, then published, then acknowledged. Membership changes also update each
+/// affected user's <see cref="IUserRoomsActor"/> before they are published and acknowledged.
 /// </remarks>
 public interface IRoomActor : IActor
 {
@@ -35,9 +37,17 @@ public interface IRoomActor : IActor
     /// <summary>Posts a message: validates, assigns the next seq once, persists, publishes, then acknowledges.</summary>
     Task<SendResult> SendMessageAsync(SendCommand command);
 
-    /// <summary>Edits a message; returns it after the edit (its own seq unchanged).</summary>
+    /// <summary>Edits a message in place; returns it after the edit (its seq unchanged).</summary>
     Task<Message> EditMessageAsync(EditMessageCommand command);
 
     /// <summary>Deletes a message; returns what clients receive as <c>MessageDeleted</c>.</summary>
     Task<MessageDeletedEvent> DeleteMessageAsync(DeleteMessageCommand command);
+
+    /// <summary>
+    /// The current versions of the messages with seq in (<c>AfterSeq</c>, <c>AfterSeq + Limit</c>], ascending: the
+    /// room's durable log, read by the messages service to fill gaps its event handlers have not filled (yet).
+    /// not_found before the room is created; invalid unless <c>AfterSeq</c> ≥ 0 and 1 ≤ <c>Limit</c> ≤
+    /// <see cref="GetMessagesQuery.MaxLimit"/>.
+    /// </summary>
+    Task<IReadOnlyList<VersionedMessage>> GetMessagesAsync(GetMessagesQuery query);
 }

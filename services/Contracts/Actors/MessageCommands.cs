@@ -23,13 +23,29 @@ public sealed record SendCommand(
 /// </param>
 public sealed record SendResult(SendAck Ack, bool Duplicate);
 
-/// <summary>Edits a message's text (its sender only). Takes the next position in the room sequence.</summary>
+/// <summary>Edits a message's text in place (its sender only); the message keeps its seq, its version grows by one.</summary>
 /// <param name="ActorUserId">The caller.</param>
 /// <param name="MessageId">The message to edit.</param>
 /// <param name="Text">The new text, same rules as a send.</param>
 public sealed record EditMessageCommand(string ActorUserId, string MessageId, string Text);
 
-/// <summary>Deletes a message (its sender, or an admin/owner). Takes the next position in the room sequence.</summary>
+/// <summary>
+/// Deletes a message (its sender, or an admin/owner): it becomes a tombstone at its seq, its version grows by one.
+/// </summary>
 /// <param name="ActorUserId">The caller.</param>
 /// <param name="MessageId">The message to delete.</param>
 public sealed record DeleteMessageCommand(string ActorUserId, string MessageId);
+
+/// <summary>Reads a window of the room log (<c>IRoomActor.GetMessagesAsync</c>).</summary>
+/// <param name="AfterSeq">Messages with a greater seq are returned (0 for the first message).</param>
+/// <param name="Limit">At most this many (1–<see cref="MaxLimit"/>).</param>
+public sealed record GetMessagesQuery(long AfterSeq, int Limit)
+{
+    /// <summary>The largest window one call reads.</summary>
+    public const int MaxLimit = 200;
+}
+
+/// <summary>A message as it is now, with its version.</summary>
+/// <param name="Message">The message: text and <c>EditedAt</c> after the last edit, or a tombstone once deleted.</param>
+/// <param name="Version">1 at post, +1 per edit or delete; a copy with a lower version is older.</param>
+public sealed record VersionedMessage(Message Message, long Version);

@@ -3,7 +3,7 @@ using ChatDapr.Contracts.Names;
 namespace ChatDapr.Contracts.Events;
 
 /// <summary>A member's read marker in a room moved forward.</summary>
-/// <param name="EventId">Unique per marker move.</param>
+/// <param name="EventId">"{roomId}/read/{userId}/{Seq}": markers only move forward, so each seq is reached once.</param>
 /// <param name="RoomId">The room.</param>
 /// <param name="UserId">The reader.</param>
 /// <param name="Seq">The new read marker.</param>

@@ -12,4 +12,10 @@ public static class ActorTypes
 
     /// <summary>One actor per user; the actor id is the user id.</summary>
     public const string PresenceActor = "PresenceActor";
+
+    /// <summary>
+    /// One actor per user (actor id = user id) listing the rooms the user belongs to; hosted by the rooms app and kept
+    /// up to date by the room actors.
+    /// </summary>
+    public const string UserRoomsActor = "UserRoomsActor";
 }

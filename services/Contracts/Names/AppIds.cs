@@ -6,7 +6,10 @@ public static class AppIds
     /// <summary>The client-facing gateway: SignalR hub, REST API, accounts and tokens.</summary>
     public const string Gateway = "gateway";
 
-    /// <summary>Hosts <see cref="ActorTypes.RoomActor"/>: membership, the room sequence, idempotent send.</summary>
+    /// <summary>
+    /// Hosts <see cref="ActorTypes.RoomActor"/> (membership, the room sequence, idempotent send) and
+    /// <see cref="ActorTypes.UserRoomsActor"/> (each user's rooms).
+    /// </summary>
     public const string Rooms = "rooms";
 
     /// <summary>Message history, edits and deletes, read markers, search, attachments.</summary>

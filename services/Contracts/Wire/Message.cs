@@ -21,9 +21,9 @@ public sealed record Attachment(
 /// </summary>
 /// <remarks>
 /// <para><see cref="Seq"/> is the message's position in the room sequence, assigned once when it was posted; clients
-/// de-duplicate by (<see cref="RoomId"/>, <see cref="Seq"/>). Edits and deletes are ordered events of the room too and
-/// take their own later positions in the same sequence (see <c>MessageEditedIntegrationEvent</c>), but the message
-/// keeps its original <see cref="Seq"/>.</para>
+/// de-duplicate by (<see cref="RoomId"/>, <see cref="Seq"/>). Only posts take positions, so the seqs of a room are
+/// dense over its messages and a missing seq is a missing message. Edits and deletes change the message in place and
+/// keep its <see cref="Seq"/>.</para>
 /// </remarks>
 /// <param name="RoomId">The room.</param>
 /// <param name="MessageId">Unique id of the message.</param>

@@ -15,7 +15,7 @@ public sealed record RoomMember(
 /// <param name="Name">Display name; may be empty for direct rooms.</param>
 /// <param name="Kind">group or direct (<see cref="RoomKinds"/>).</param>
 /// <param name="Members">All members including the caller, in join order.</param>
-/// <param name="LastSeq">The highest sequence number assigned in the room (0 when nothing happened yet).</param>
+/// <param name="LastSeq">The seq of the room's latest message (0 before the first one).</param>
 [DataContract]
 public sealed record Room(
     [property: DataMember(Name = "roomId")] string RoomId,

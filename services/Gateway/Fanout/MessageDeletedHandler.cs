@@ -13,7 +13,7 @@ public sealed class MessageDeletedHandler(RoomGroups groups, IHubContext<ChatHub
 {
     public Task HandleAsync(MessageDeletedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
-        var deleted = new MessageDeletedEvent(integrationEvent.RoomId, integrationEvent.MessageId, integrationEvent.MessageSeq);
+        var deleted = new MessageDeletedEvent(integrationEvent.RoomId, integrationEvent.MessageId, integrationEvent.Seq);
         return groups.AudienceOf(integrationEvent.RoomId, integrationEvent.MemberIds)
             .SendAsync(hub.Clients, client => client.MessageDeleted(deleted));
     }

@@ -4,7 +4,7 @@ using Dapr.Actors.Runtime;
 namespace ChatDapr.Rooms.Actors;
 
 // Drops idempotency records older than the retention period, lazily, a few per send. The room log is in seq order,
-// which is also time order, so a cursor walks it from the oldest unpruned seq and stops at the first young entry.
+// which is also time order, so a cursor walks it from the oldest unpruned seq and stops at the first young message.
 // The removals join the caller's pending state changes and are saved in the same transaction as the send.
 internal static class IdempotencyPruner
 {
@@ -15,11 +15,11 @@ internal static class IdempotencyPruner
         var start = cursor;
         for (var steps = 0; cursor <= lastSeq && steps < maxSteps; steps++, cursor++)
         {
-            var entry = await state.TryGetStateAsync<LogEntry>(StateKeys.Log(cursor));
-            if (entry.HasValue && entry.Value.At >= cutoff)
+            var entry = await state.TryGetStateAsync<StoredMessage>(StateKeys.Message(cursor));
+            if (entry.HasValue && entry.Value.Message.SentAt >= cutoff)
                 break;
-            if (entry.HasValue && entry.Value.IdempotencyKey is { } key)
-                await state.TryRemoveStateAsync(key);
+            if (entry.HasValue)
+                await state.TryRemoveStateAsync(entry.Value.IdempotencyKey);
         }
         if (cursor != start)
             await state.SetStateAsync(StateKeys.PruneCursor, cursor);

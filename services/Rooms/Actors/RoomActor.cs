@@ -9,15 +9,17 @@ using Microsoft.Extensions.Options;
 namespace ChatDapr.Rooms.Actors;
 
 // The single writer of one room. Every change follows the crash-point order of the design: all state of the change
-// (message, log entry, idempotency record, counter) is saved in ONE actor state transaction, then the event is
-// published, then the caller gets its answer. A crash after the save is healed by the caller's retry, which finds
-// the idempotency record (or the already-applied change) and publishes the same event id again.
+// (message, idempotency record, counter) is saved in ONE actor state transaction, then the members' room lists are
+// updated (membership changes), then the event is published, then the caller gets its answer. A crash after the save
+// is healed by the caller's retry, which finds the idempotency record (or the already-applied change), repeats the
+// room-list updates and publishes the same event id again.
 //
-// The room sequence orders every message event: posts, edits and deletes each take exactly one position, so edits
-// and deletes reach reconnecting clients in order with the posts. A message keeps the seq of its post.
+// Only posts take positions in the room sequence, so seqs are dense over messages and a client that misses a seq
+// has missed a message. Edits and deletes change the message in place and raise its version.
 public sealed class RoomActor : Actor, IRoomActor
 {
     private readonly RoomEvents events;
+    private readonly IUserRoomsIndex userRooms;
     private readonly TimeProvider time;
     private readonly RoomsOptions options;
 
@@ -26,12 +28,14 @@ public sealed class RoomActor : Actor, IRoomActor
     public RoomActor(
         ActorHost host,
         IEventPublisher publisher,
+        IUserRoomsIndex userRooms,
         TimeProvider time,
         IOptions<RoomsOptions> options,
         IActorStateManager? stateManager = null)
         : base(host)
     {
         events = new RoomEvents(publisher);
+        this.userRooms = userRooms;
         this.time = time;
         this.options = options.Value;
         if (stateManager is not null)
@@ -43,16 +47,16 @@ public sealed class RoomActor : Actor, IRoomActor
     public async Task<Room> CreateAsync(CreateRoomCommand command)
     {
         var existing = await StateManager.TryGetStateAsync<RoomRecord>(StateKeys.Room);
-        if (existing.HasValue)
+        if (existing.HasValue && !CreateRules.IsSameCreation(existing.Value, RoomId, command, options.MaxMembers))
+            throw ChatError.Conflict("the room already exists with other settings");
+        // A repeated create may be the retry of one that crashed before indexing or publishing, so both run again.
+        var room = existing.HasValue ? existing.Value : CreateRules.NewRoom(RoomId, command, time.GetUtcNow(), options.MaxMembers);
+        if (!existing.HasValue)
         {
-            if (!CreateRules.IsSameCreation(existing.Value, RoomId, command, options.MaxMembers))
-                throw ChatError.Conflict("the room already exists with other settings");
-            // A repeated create may be the retry of one that crashed before publishing, so publish again.
-            return await PublishRoomAsync(existing.Value, command.OwnerId, [], []);
+            await StateManager.SetStateAsync(StateKeys.Room, room);
+            await StateManager.SaveStateAsync();
         }
-        var room = CreateRules.NewRoom(RoomId, command, time.GetUtcNow(), options.MaxMembers);
-        await StateManager.SetStateAsync(StateKeys.Room, room);
-        await StateManager.SaveStateAsync();
+        await userRooms.AddAsync(RoomId, room.MemberIds());
         return await PublishRoomAsync(room, command.OwnerId, [], []);
     }
 
@@ -64,6 +68,8 @@ public sealed class RoomActor : Actor, IRoomActor
         var (updated, added) = MembershipRules.AddMembers(
             room, command.ActorUserId, command.UserIds, time.GetUtcNow(), options.MaxMembers);
         await SaveRoomIfChangedAsync(room, updated);
+        // Every named user, not only the newly added: this may be the retry of an add whose indexing was lost.
+        await userRooms.AddAsync(RoomId, command.UserIds.Distinct().ToList());
         return await PublishRoomAsync(updated, command.ActorUserId, added, []);
     }
 
@@ -72,6 +78,7 @@ public sealed class RoomActor : Actor, IRoomActor
         var room = await RequireRoomAsync();
         var (updated, removed) = MembershipRules.Remove(room, command.ActorUserId, command.UserId);
         await SaveRoomIfChangedAsync(room, updated);
+        await userRooms.RemoveAsync(RoomId, [command.UserId]);
         return await PublishRoomAsync(updated, command.ActorUserId, [], removed ? [command.UserId] : []);
     }
 
@@ -80,6 +87,7 @@ public sealed class RoomActor : Actor, IRoomActor
         var room = await RequireRoomAsync();
         var (updated, removed) = MembershipRules.Leave(room, command.UserId);
         await SaveRoomIfChangedAsync(room, updated);
+        await userRooms.RemoveAsync(RoomId, [command.UserId]);
         await PublishRoomAsync(updated, command.UserId, [], removed ? [command.UserId] : []);
     }
 
@@ -100,14 +108,13 @@ public sealed class RoomActor : Actor, IRoomActor
         if (prior.HasValue)
         {
             // The same send again: same ack, no new seq; re-publish in case the first attempt died before publishing.
-            var stored = await StateManager.GetStateAsync<StoredMessage>(StateKeys.Message(prior.Value.Ack.MessageId));
-            await events.PostedAsync(room, stored.Message);
+            await events.PostedAsync(room, await StateManager.GetStateAsync<StoredMessage>(StateKeys.Message(prior.Value.Ack.Seq)));
             return new SendResult(prior.Value.Ack, Duplicate: true);
         }
 
         MembershipRules.RequireMember(room, command.SenderId);
         var text = MessageRules.NormalizeText(command.Text, command.Attachments);
-        if (command.ReplyTo is not null && !await StateManager.ContainsStateAsync(StateKeys.Message(command.ReplyTo)))
+        if (command.ReplyTo is not null && !await StateManager.ContainsStateAsync(StateKeys.MessageSeq(command.ReplyTo)))
             throw ChatError.Invalid("replyTo must be a message of this room");
 
         var now = time.GetUtcNow();
@@ -117,15 +124,16 @@ public sealed class RoomActor : Actor, IRoomActor
         var attachments = command.Attachments is { Count: > 0 } ? command.Attachments : null;
         var message = new Message(RoomId, Guid.CreateVersion7(now).ToString("N"), seq, command.SenderId!, text, now,
             ReplyTo: command.ReplyTo, Attachments: attachments);
+        var stored = new StoredMessage(message, command.ClientMessageId, idempotencyKey, Version: 1, ChangedBy: message.SenderId);
         var ack = new SendAck(RoomId, message.MessageId, seq, now);
 
-        await StateManager.SetStateAsync(StateKeys.Message(message.MessageId), new StoredMessage(message, command.ClientMessageId, seq));
-        await StateManager.SetStateAsync(StateKeys.Log(seq), new LogEntry(seq, LogEntryKind.Posted, message.MessageId, message.SenderId, now, idempotencyKey));
+        await StateManager.SetStateAsync(StateKeys.Message(seq), stored);
+        await StateManager.SetStateAsync(StateKeys.MessageSeq(message.MessageId), seq);
         await StateManager.SetStateAsync(idempotencyKey, new IdempotencyRecord(ack, now));
         await StateManager.SetStateAsync(StateKeys.LastSeq, seq);
         await StateManager.SaveStateAsync();
 
-        await events.PostedAsync(room, message);
+        await events.PostedAsync(room, stored);
         return new SendResult(ack, Duplicate: false);
     }
 
@@ -140,15 +148,14 @@ public sealed class RoomActor : Actor, IRoomActor
         {
             // Nothing new: a retried edit re-publishes the edit it already made; an unchanged text is a no-op.
             if (stored.Message.EditedAt is not null)
-                await events.EditedAsync(room, stored.LastChangeSeq, stored.Message, await ChangedByAsync(stored));
+                await events.EditedAsync(room, stored);
             return stored.Message;
         }
 
-        var now = time.GetUtcNow();
-        var edited = stored.Message with { Text = text, EditedAt = now };
-        var seq = await AppendChangeAsync(stored with { Message = edited }, LogEntryKind.Edited, command.ActorUserId, now);
-        await events.EditedAsync(room, seq, edited, command.ActorUserId);
-        return edited;
+        var edited = NextVersion(stored, stored.Message with { Text = text, EditedAt = time.GetUtcNow() }, command.ActorUserId);
+        await SaveMessageAsync(edited);
+        await events.EditedAsync(room, edited);
+        return edited.Message;
     }
 
     public async Task<MessageDeletedEvent> DeleteMessageAsync(DeleteMessageCommand command)
@@ -160,34 +167,43 @@ public sealed class RoomActor : Actor, IRoomActor
         var result = new MessageDeletedEvent(RoomId, stored.Message.MessageId, stored.Message.Seq);
         if (stored.Message.Deleted == true)
         {
-            // A retried delete re-publishes the delete it already made instead of taking another seq.
-            await events.DeletedAsync(room, stored.LastChangeSeq, stored.Message, await ChangedByAsync(stored));
+            // A retried delete re-publishes the delete it already made instead of making another version.
+            await events.DeletedAsync(room, stored);
             return result;
         }
 
-        var now = time.GetUtcNow();
         // The text and files go; the tombstone keeps the seq so clients can strike the message where it was.
-        var deleted = stored.Message with { Text = "", Attachments = null, Deleted = true };
-        var seq = await AppendChangeAsync(stored with { Message = deleted }, LogEntryKind.Deleted, command.ActorUserId, now);
-        await events.DeletedAsync(room, seq, deleted, command.ActorUserId);
+        var deleted = NextVersion(stored, stored.Message with { Text = "", Attachments = null, Deleted = true }, command.ActorUserId);
+        await SaveMessageAsync(deleted);
+        await events.DeletedAsync(room, deleted);
         return result;
     }
 
-    // Takes the next seq for an edit or delete and saves the new message version, its log entry and the counter in
-    // one transaction.
-    private async Task<long> AppendChangeAsync(StoredMessage changed, LogEntryKind kind, string actorUserId, DateTimeOffset now)
+    public async Task<IReadOnlyList<VersionedMessage>> GetMessagesAsync(GetMessagesQuery query)
     {
-        var seq = await LastSeqAsync() + 1;
-        var messageId = changed.Message.MessageId;
-        await StateManager.SetStateAsync(StateKeys.Message(messageId), changed with { LastChangeSeq = seq });
-        await StateManager.SetStateAsync(StateKeys.Log(seq), new LogEntry(seq, kind, messageId, actorUserId, now, IdempotencyKey: null));
-        await StateManager.SetStateAsync(StateKeys.LastSeq, seq);
-        await StateManager.SaveStateAsync();
-        return seq;
+        await RequireRoomAsync();
+        if (query is null || query.AfterSeq < 0 || query.Limit is < 1 or > GetMessagesQuery.MaxLimit)
+            throw ChatError.Invalid($"afterSeq must be >= 0 and limit 1-{GetMessagesQuery.MaxLimit}");
+        var lastSeq = await LastSeqAsync();
+        var upTo = lastSeq - query.AfterSeq <= query.Limit ? lastSeq : query.AfterSeq + query.Limit;
+        var messages = new List<VersionedMessage>();
+        for (var seq = query.AfterSeq + 1; seq <= upTo; seq++)
+        {
+            var stored = await StateManager.TryGetStateAsync<StoredMessage>(StateKeys.Message(seq));
+            if (stored.HasValue)
+                messages.Add(new VersionedMessage(stored.Value.Message, stored.Value.Version));
+        }
+        return messages;
     }
 
-    private async Task<string> ChangedByAsync(StoredMessage stored) =>
-        (await StateManager.GetStateAsync<LogEntry>(StateKeys.Log(stored.LastChangeSeq))).ActorUserId;
+    private static StoredMessage NextVersion(StoredMessage stored, Message changed, string changedBy) =>
+        stored with { Message = changed, Version = stored.Version + 1, ChangedBy = changedBy };
+
+    private async Task SaveMessageAsync(StoredMessage stored)
+    {
+        await StateManager.SetStateAsync(StateKeys.Message(stored.Message.Seq), stored);
+        await StateManager.SaveStateAsync();
+    }
 
     private async Task SaveRoomIfChangedAsync(RoomRecord before, RoomRecord after)
     {
@@ -215,10 +231,12 @@ public sealed class RoomActor : Actor, IRoomActor
 
     private async Task<StoredMessage> RequireMessageAsync(string messageId)
     {
-        var stored = string.IsNullOrEmpty(messageId)
-            ? new ConditionalValue<StoredMessage>()
-            : await StateManager.TryGetStateAsync<StoredMessage>(StateKeys.Message(messageId));
-        return stored.HasValue ? stored.Value : throw ChatError.NotFound("no such message");
+        var seq = string.IsNullOrEmpty(messageId)
+            ? new ConditionalValue<long>()
+            : await StateManager.TryGetStateAsync<long>(StateKeys.MessageSeq(messageId));
+        return seq.HasValue
+            ? await StateManager.GetStateAsync<StoredMessage>(StateKeys.Message(seq.Value))
+            : throw ChatError.NotFound("no such message");
     }
 
     private async Task<long> LastSeqAsync()

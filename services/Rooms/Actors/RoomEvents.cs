@@ -4,21 +4,23 @@ using ChatDapr.Rooms.Domain;
 
 namespace ChatDapr.Rooms.Actors;
 
-// Builds the room's integration events. Ids are deterministic (room seq or room version), so publishing the same
-// change again after a retry produces the same event id and idempotent handlers drop the repeat.
+// Builds the room's integration events. Ids are deterministic (room seq, message version or room version), so
+// publishing the same change again after a retry produces the same event id and idempotent handlers drop the repeat.
 internal sealed class RoomEvents(IEventPublisher publisher)
 {
-    public Task PostedAsync(RoomRecord room, Message message) =>
+    public Task PostedAsync(RoomRecord room, StoredMessage stored) =>
         publisher.PublishAsync(new MessagePostedIntegrationEvent(
-            EventIds.ForRoomSeq(room.RoomId, message.Seq), message, room.MemberIds()));
+            EventIds.ForRoomSeq(room.RoomId, stored.Message.Seq), stored.Message, room.MemberIds(), stored.Version));
 
-    public Task EditedAsync(RoomRecord room, long seq, Message message, string editedBy) =>
+    public Task EditedAsync(RoomRecord room, StoredMessage stored) =>
         publisher.PublishAsync(new MessageEditedIntegrationEvent(
-            EventIds.ForRoomSeq(room.RoomId, seq), room.RoomId, seq, message, editedBy, room.MemberIds()));
+            EventIds.ForMessageVersion(room.RoomId, stored.Message.MessageId, stored.Version), room.RoomId,
+            stored.Message.Seq, stored.Message, stored.Version, stored.ChangedBy, room.MemberIds()));
 
-    public Task DeletedAsync(RoomRecord room, long seq, Message message, string deletedBy) =>
+    public Task DeletedAsync(RoomRecord room, StoredMessage stored) =>
         publisher.PublishAsync(new MessageDeletedIntegrationEvent(
-            EventIds.ForRoomSeq(room.RoomId, seq), room.RoomId, seq, message.MessageId, message.Seq, deletedBy, room.MemberIds()));
+            EventIds.ForMessageVersion(room.RoomId, stored.Message.MessageId, stored.Version), room.RoomId,
+            stored.Message.Seq, stored.Message.MessageId, stored.Message, stored.Version, stored.ChangedBy, room.MemberIds()));
 
     // Member events first, then the room itself, so a consumer that reconciles from RoomUpdated ends consistent.
     public async Task MembershipChangedAsync(

@@ -13,9 +13,11 @@ public static class StateKeys
     // The lowest seq whose idempotency record may still exist (everything below it has been pruned).
     public const string PruneCursor = "idem-prune-seq";
 
-    public static string Log(long seq) => $"log-{seq}";
+    // Messages are keyed by seq so reading a window of the log costs one read per message; edits find the seq
+    // through the message id.
+    public static string Message(long seq) => $"msg-{seq}";
 
-    public static string Message(string messageId) => $"msg-{messageId}";
+    public static string MessageSeq(string messageId) => $"msgid-{messageId}";
 
     // Hashed because client message ids are free text: the key stays short and free of separators that
     // state stores compose keys with ("||").

@@ -51,6 +51,20 @@ public sealed class ActorInvocationTests
     }
 
     [Fact]
+    public async Task Metadata_AfterCalls_ReportsActiveActorsPerType()
+    {
+        await using var sidecars = new LocalSidecar(Components.InMemoryState());
+        await using var node = await ActorNode.StartAsync(sidecars, "actors-" + Guid.NewGuid().ToString("N")[..8], "a");
+        await node.Counter("m1").IncrementAsync(1).WaitAsync(ActorNode.Timeout, Ct);
+        await node.Counter("m2").IncrementAsync(1).WaitAsync(ActorNode.Timeout, Ct);
+        using var client = LocalSidecar.Client(node.Sidecar);
+
+        var metadata = await client.GetMetadataAsync(Ct).WaitAsync(ActorNode.Timeout, Ct);
+
+        metadata.Actors.Single(a => a.Type == ActorNode.ActorType).Count.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task TypedProxy_ActorThrows_ActorMethodInvocationException()
     {
         await using var sidecars = new LocalSidecar(Components.InMemoryState());

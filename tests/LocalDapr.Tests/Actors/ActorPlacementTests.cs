@@ -88,6 +88,30 @@ public sealed class ActorPlacementTests
             (await a.Counter(id).WhoAmIAsync().WaitAsync(ActorNode.Timeout, Ct)).ShouldBe("b");
     }
 
+    [Fact]
+    public async Task Reminders_TwoInstances_FireOnlyOnOwnerAndFollowOwnershipWhenOneStops()
+    {
+        await using var sidecars = new LocalSidecar(Components.InMemoryState());
+        var appId = AppId();
+        await using var a = await ActorNode.StartAsync(sidecars, appId, "a");
+        await using var b = await ActorNode.StartAsync(sidecars, appId, "b");
+        await ActorNode.WaitForHostsAsync(sidecars.Registry, 2);
+        var ids = Ids.Take(10).ToArray();
+
+        foreach (var id in ids)
+            await a.Counter(id).StartReminderAsync("beat", 100).WaitAsync(ActorNode.Timeout, Ct);
+        await Poll.UntilAsync(() => ids.All(id => a.Probe.CountOf($"{id}/reminder/beat") + b.Probe.CountOf($"{id}/reminder/beat") >= 3),
+            "every reminder fired three times");
+
+        foreach (var id in ids)
+            (a.Probe.CountOf($"{id}/reminder/beat") == 0 || b.Probe.CountOf($"{id}/reminder/beat") == 0).ShouldBeTrue($"reminder of {id} fired on one instance only");
+        var onA = ids.Where(id => a.Probe.CountOf($"{id}/reminder/beat") > 0).ToList();
+        onA.ShouldNotBeEmpty();
+
+        await a.DisposeAsync();
+        await Poll.UntilAsync(() => onA.All(id => b.Probe.CountOf($"{id}/reminder/beat") >= 2), "the survivor fires the reminders of the stopped instance");
+    }
+
     /// <summary>Calls every id through both sidecars: each id must be served by one instance only, and both must serve some.</summary>
     private static async Task AssertSingleActivationAsync(ActorNode a, ActorNode b)
     {

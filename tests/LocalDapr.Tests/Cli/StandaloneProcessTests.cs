@@ -16,7 +16,7 @@ public sealed class StandaloneProcessTests
     {
         var resources = Directory.CreateTempSubdirectory("localdapr-standalone-").FullName;
         var (appPort, httpPort, grpcPort) = (Ports.Free(), Ports.Free(), Ports.Free());
-        await using var sidecar = CliProcess.Start(BuiltOutputs.LocalDapr,
+        await using var sidecar = ChildProcess.Start(BuiltOutputs.LocalDapr,
         [
             "--app-id", "echo", "--app-port", appPort.ToString(), "--dapr-http-port", httpPort.ToString(),
             "--dapr-grpc-port", grpcPort.ToString(), "--resources-path", resources, "--registry-dir", resources, "--bogus-flag",
@@ -26,7 +26,7 @@ public sealed class StandaloneProcessTests
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(10) };
         (await http.GetAsync("/v1.0/healthz", Ct)).StatusCode.ShouldNotBe(HttpStatusCode.NoContent);
 
-        await using var echo = CliProcess.Start(BuiltOutputs.EchoApp, [],
+        await using var echo = ChildProcess.Start(BuiltOutputs.EchoApp, [],
             new Dictionary<string, string> { ["APP_PORT"] = appPort.ToString(), ["DAPR_HTTP_PORT"] = httpPort.ToString() });
         await Poll.UntilAsync(async () => (await http.GetAsync("/v1.0/healthz", Ct)).StatusCode == HttpStatusCode.NoContent,
             "healthz answers 204 once the app listens", TimeSpan.FromSeconds(60));
@@ -40,12 +40,41 @@ public sealed class StandaloneProcessTests
     }
 
     [Fact]
+    public async Task Standalone_TwoSidecarsSharingARegistryDir_CallerInvokesEchoAcrossProcesses()
+    {
+        var registry = Directory.CreateTempSubdirectory("localdapr-registry-").FullName;
+        var (echoPort, echoHttp, callerPort, callerHttp) = (Ports.Free(), Ports.Free(), Ports.Free(), Ports.Free());
+        string[] Sidecar(string appId, int appPort, int httpPort) =>
+            ["--app-id", appId, "--app-port", appPort.ToString(), "--dapr-http-port", httpPort.ToString(),
+             "--dapr-grpc-port", Ports.Free().ToString(), "--registry-dir", registry];
+        await using var echoSidecar = ChildProcess.Start(BuiltOutputs.LocalDapr, Sidecar("echo", echoPort, echoHttp));
+        await using var callerSidecar = ChildProcess.Start(BuiltOutputs.LocalDapr, Sidecar("caller", callerPort, callerHttp));
+        await using var echo = ChildProcess.Start(BuiltOutputs.EchoApp, [],
+            new Dictionary<string, string> { ["APP_PORT"] = echoPort.ToString(), ["DAPR_HTTP_PORT"] = echoHttp.ToString() });
+        await using var caller = ChildProcess.Start(BuiltOutputs.CallerApp, [],
+            new Dictionary<string, string> { ["APP_PORT"] = callerPort.ToString(), ["DAPR_HTTP_PORT"] = callerHttp.ToString(), ["ECHO_APP_ID"] = "echo" });
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        foreach (var port in new[] { echoHttp, callerHttp })
+            await Poll.UntilAsync(async () => (await http.GetAsync($"http://127.0.0.1:{port}/v1.0/healthz", Ct)).StatusCode == HttpStatusCode.NoContent,
+                $"the sidecar on {port} is healthy", TimeSpan.FromSeconds(60));
+
+        var reply = await http.GetFromJsonAsync<EchoReply>($"http://127.0.0.1:{callerPort}/call/across", Ct);
+
+        reply.ShouldBe(new EchoReply("across", "caller"));
+        echoSidecar.Terminate();
+        callerSidecar.Terminate();
+        (await echoSidecar.WaitForExitAsync()).ShouldBe(0, echoSidecar.Output);
+        (await callerSidecar.WaitForExitAsync()).ShouldBe(0, callerSidecar.Output);
+        try { Directory.Delete(registry, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
     public async Task Standalone_MalformedComponentFile_PrintsFileAndLineWithoutStackTraceAndExits1()
     {
         var resources = Directory.CreateTempSubdirectory("localdapr-standalone-").FullName;
         var file = Path.Combine(resources, "broken.yaml");
         await File.WriteAllTextAsync(file, "apiVersion: dapr.io/v1alpha1\nkind: Component\nmetadata:\n  name: [oops\n", Ct);
-        await using var sidecar = CliProcess.Start(BuiltOutputs.LocalDapr,
+        await using var sidecar = ChildProcess.Start(BuiltOutputs.LocalDapr,
             ["--app-id", "broken", "--dapr-http-port", "0", "--dapr-grpc-port", "0", "--resources-path", resources]);
 
         (await sidecar.WaitForExitAsync()).ShouldBe(1);

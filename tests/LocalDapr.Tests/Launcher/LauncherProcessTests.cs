@@ -34,7 +34,7 @@ public sealed partial class LauncherProcessTests
               readyMessage: Samples are up
               url: http://127.0.0.1:{callerPort}/call/hello
             """);
-        await using var launcher = CliProcess.Start(BuiltOutputs.LocalDapr, ["run", "-f", files.RunFile]);
+        await using var launcher = ChildProcess.Start(BuiltOutputs.LocalDapr, ["run", "-f", files.RunFile]);
 
         var ready = await launcher.WaitForLineAsync(l => l.StartsWith("Samples are up: ", StringComparison.Ordinal), "the launcher reports ready");
 
@@ -68,7 +68,7 @@ public sealed partial class LauncherProcessTests
             apps:
             {App("echo", BuiltOutputs.EchoApp, "    env:\n      ECHO_CRASH_ON_START: \"1\"")}
             """);
-        await using var launcher = CliProcess.Start(BuiltOutputs.LocalDapr, ["run", "-f", files.RunFile]);
+        await using var launcher = ChildProcess.Start(BuiltOutputs.LocalDapr, ["run", "-f", files.RunFile]);
 
         var exitCode = await launcher.WaitForExitAsync();
 
@@ -81,11 +81,37 @@ public sealed partial class LauncherProcessTests
     }
 
     [Fact]
+    public async Task Run_AppNeverListens_TimesOutExitsNonZeroAndLeavesNoProcessBehind()
+    {
+        using var files = new RunFiles("embedded");
+        var pidFile = Path.Combine(files.Root, "pids");
+        // A shell that starts a grandchild: both must be gone once the launcher gives up.
+        files.Write($"""
+            version: 1
+            apps:
+              - appID: sleeper
+                appDirPath: {files.Root}
+                command: ["/bin/sh", "-c", "echo $$ > {pidFile}; sleep 600 & echo $! >> {pidFile}; echo still booting; wait"]
+            """);
+        await using var launcher = ChildProcess.Start(BuiltOutputs.LocalDapr, ["run", "-f", files.RunFile, "--start-timeout", "3"]);
+
+        var exitCode = await launcher.WaitForExitAsync();
+
+        exitCode.ShouldNotBe(0);
+        launcher.Lines.ShouldContain(l => l.StartsWith("error: app 'sleeper' did not become healthy within 3s", StringComparison.Ordinal), launcher.Output);
+        launcher.Lines.ShouldContain("  | still booting");
+        var pids = (await File.ReadAllLinesAsync(pidFile, Ct)).Select(int.Parse).ToList();
+        pids.Count.ShouldBe(2);
+        foreach (var pid in pids)
+            ProcessTree.IsAlive(pid).ShouldBeFalse($"process {pid} outlived the launcher");
+    }
+
+    [Fact]
     public async Task Run_MalformedRunFile_PrintsFileAndLineAndExits1()
     {
         using var files = new RunFiles();
         files.Write("version: 1\napps:\n  - appID: [unclosed\n");
-        await using var launcher = CliProcess.Start(BuiltOutputs.LocalDapr, ["run", "-f", files.RunFile]);
+        await using var launcher = ChildProcess.Start(BuiltOutputs.LocalDapr, ["run", "-f", files.RunFile]);
 
         (await launcher.WaitForExitAsync()).ShouldBe(1);
 

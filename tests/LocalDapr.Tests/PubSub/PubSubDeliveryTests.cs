@@ -81,6 +81,20 @@ public sealed class PubSubDeliveryTests(SharedRedis redis)
     }
 
     [Theory, InlineData(PubSubYaml.InMemory), InlineData(PubSubYaml.Redis)]
+    public async Task Handler_KeepsAnsweringRetry_WithDeadLetterTopic_DeadLetteredAfterQuickRetries(string broker)
+    {
+        // As in daprd: with a dead-letter topic, a delivery that still fails after the retries goes there.
+        await using var bed = await PubSubTestbed.StartAsync(broker, redis, (b, a) => PubSubYaml.Component(b, a, processingTimeout: "30s"));
+        var (topic, calls, dead) = await StartDeadLetterSubscriberAsync(bed, () => Results.Ok(new { status = "RETRY" }));
+        var client = await bed.StartPublisherAsync();
+
+        await client.PublishEventAsync("pubsub", topic, new Order("o-5", 1), Ct);
+
+        (await dead.Task.WithTimeout("the order that is never handled reaches the dead-letter handler")).ShouldBe(new Order("o-5", 1));
+        calls.Count.ShouldBe(4);
+    }
+
+    [Theory, InlineData(PubSubYaml.InMemory), InlineData(PubSubYaml.Redis)]
     public async Task Handler_Answers404_EventIsDroppedNotRetried(string broker)
     {
         await using var bed = await PubSubTestbed.StartAsync(broker, redis);
@@ -135,6 +149,26 @@ public sealed class PubSubDeliveryTests(SharedRedis redis)
         var (body, contentType) = await received.Task.WithTimeout("the raw payload is delivered");
         contentType.ShouldBe("application/octet-stream");
         System.Text.Json.JsonSerializer.Deserialize<Order>(body, System.Text.Json.JsonSerializerOptions.Web).ShouldBe(new Order("o-raw", 5));
+    }
+
+    [Fact]
+    public async Task PublishMetadata_ForwardedAsHeaders_CannotReplaceTheAppToken()
+    {
+        await using var bed = await PubSubTestbed.StartAsync(PubSubYaml.InMemory, redis);
+        var topic = PubSubTestbed.Unique("meta");
+        var received = new TaskCompletionSource<(string Token, string Custom)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await bed.StartSubscriberAsync(PubSubTestbed.Unique("sub"), app =>
+            app.MapPost("meta", (Order _, HttpRequest request) =>
+            {
+                received.TrySetResult((request.Headers["dapr-api-token"].ToString(), request.Headers["x-tenant"].ToString()));
+                return Results.Ok();
+            }).WithTopic("pubsub", topic), options => options with { AppApiToken = "app-secret" });
+        var client = await bed.StartPublisherAsync();
+
+        var metadata = new Dictionary<string, string> { ["dapr-api-token"] = "forged", ["x-tenant"] = "acme" };
+        await client.PublishEventAsync("pubsub", topic, new Order("m-1", 1), metadata, Ct);
+
+        (await received.Task.WithTimeout("the order is delivered")).ShouldBe(("app-secret", "acme"));
     }
 
     /// <summary>A subscriber whose handler answers <paramref name="answer"/> and whose dead-letter handler records what arrives.</summary>

@@ -49,7 +49,8 @@ internal sealed class PubSubTestbed : IAsyncDisposable
         new(broker, redisAddress, new LocalSidecar(yaml));
 
     /// <summary>Starts a subscriber app and its sidecar, and waits until its subscriptions are active.</summary>
-    public async Task<(SidecarHost Sidecar, WebApplication App)> StartSubscriberAsync(string appId, Action<WebApplication> map)
+    public async Task<(SidecarHost Sidecar, WebApplication App)> StartSubscriberAsync(
+        string appId, Action<WebApplication> map, Func<SidecarOptions, SidecarOptions>? configure = null)
     {
         var port = Ports.Free();
         var app = await TestApp.StartAsync(port, _ => { }, a =>
@@ -60,7 +61,7 @@ internal sealed class PubSubTestbed : IAsyncDisposable
             map(a);
         });
         _apps.Add(app);
-        var sidecar = await Sidecars.StartAsync(appId, port);
+        var sidecar = await Sidecars.StartAsync(appId, port, configure);
         await sidecar.Services.GetRequiredService<SubscriptionRegistry>().Started.WithTimeout($"subscriptions of {appId} are active");
         return (sidecar, app);
     }

@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using ChatDapr.LocalDapr.Components;
 using ChatDapr.Testing;
+using Dapr;
+using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,7 +49,7 @@ public sealed class RedisPubSubTests(SharedRedis redis)
     }
 
     [Fact]
-    public async Task RedisDown_PublishFailsAndPingIsFalse_DeliveryResumesWhenBack()
+    public async Task RedisDown_PublishFailsUnavailableAndPingIsFalse_DeliveryResumesWhenBack()
     {
         await using var server = await RedisServer.StartAsync();
         await using var bed = PubSubTestbed.Create(PubSubYaml.Redis, server.Address, PubSubYaml.Component(PubSubYaml.Redis, server.Address));
@@ -62,6 +64,7 @@ public sealed class RedisPubSubTests(SharedRedis redis)
         var publisher = await bed.Sidecars.StartAsync(PubSubTestbed.Unique("pub"));
         var pubsub = publisher.Services.GetRequiredService<ComponentCatalog>().PubSubs["pubsub"];
         using var http = new HttpClient { BaseAddress = new Uri(publisher.HttpEndpoint) };
+        using var client = LocalSidecar.Client(publisher);
         (await PublishAsync(http, topic, "before")).ShouldBe(HttpStatusCode.NoContent);
         await Poll.UntilAsync(() => received.Contains("before"), "the order published before the outage arrives");
 
@@ -71,6 +74,8 @@ public sealed class RedisPubSubTests(SharedRedis redis)
         var failed = await http.PostAsJsonAsync($"/v1.0/publish/pubsub/{topic}", new Order("during", 1), Ct);
         failed.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
         (await failed.Content.ReadAsStringAsync(Ct)).ShouldContain("ERR_PUBSUB_PUBLISH_MESSAGE");
+        var grpcFailure = await Should.ThrowAsync<DaprException>(() => client.PublishEventAsync("pubsub", topic, new Order("during", 1), Ct));
+        grpcFailure.InnerException.ShouldBeOfType<RpcException>().StatusCode.ShouldBe(StatusCode.Unavailable);
 
         await server.RestartAsync();
 

@@ -47,7 +47,9 @@ public sealed partial class ActorRuntime(ActorTable table, PlacementTable placem
                 {
                     if (actor.IsDeactivated)
                         continue; // queued behind a deactivation: run on the next activation
-                    return await app.InvokeAsync(key, method, request, ct);
+                    // Cancellation only covers the wait for the turn: abandoning a call the app is already running
+                    // would end the turn while the actor is still busy, letting the next call overlap it.
+                    return await app.InvokeAsync(key, method, request, CancellationToken.None);
                 }
             }
             finally
@@ -79,12 +81,13 @@ public sealed partial class ActorRuntime(ActorTable table, PlacementTable placem
             using var turn = await actor.Turns.EnterAsync(null, int.MaxValue, ct);
             if (actor.IsDeactivated)
                 return false;
-            var response = await app.FireTimerAsync(actor.Key, name, body, ct);
+            var response = await app.FireTimerAsync(actor.Key, name, body, CancellationToken.None); // see InvokeAsync
             if (!response.IsSuccess)
                 LogTimerFailed(logger, actor.Key.Type, actor.Key.Id, name, response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-        catch (Exception e) when (e is HttpRequestException or IOException)
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
+            // A failed tick (app restarting, say) does not end the timer, as in daprd.
             LogTimerFailed(logger, actor.Key.Type, actor.Key.Id, name, e.Message);
         }
         finally
@@ -94,15 +97,19 @@ public sealed partial class ActorRuntime(ActorTable table, PlacementTable placem
         return true;
     }
 
-    /// <summary>Tells the app to deactivate the actor once its current turn ends (waiting at most the drain timeout).</summary>
-    public async Task DeactivateAsync(ActiveActor actor, string reason)
+    /// <summary>
+    /// Tells the app to deactivate the actor once its current turn ends, waiting at most the drain timeout
+    /// (not at all for a rebalanced actor when <c>drainRebalancedActors</c> is off). Never throws: it runs unobserved.
+    /// </summary>
+    public async Task DeactivateAsync(ActiveActor actor, string reason, bool rebalanced = false)
     {
         if (!actor.TryBeginDeactivation())
             return;
         var settings = _config.For(actor.Key.Type);
         actor.Timers.StopAll();
         IDisposable? turn = null;
-        using (var drain = new CancellationTokenSource(settings.DrainOngoingCallTimeout))
+        var drainFor = rebalanced && !settings.DrainRebalancedActors ? TimeSpan.Zero : settings.DrainOngoingCallTimeout;
+        using (var drain = new CancellationTokenSource(drainFor))
         {
             try
             {
@@ -120,8 +127,9 @@ public sealed partial class ActorRuntime(ActorTable table, PlacementTable placem
             await app.DeactivateAsync(actor.Key, CancellationToken.None);
             LogDeactivated(logger, actor.Key.Type, actor.Key.Id, reason);
         }
-        catch (Exception e) when (e is HttpRequestException or IOException)
+        catch (Exception e)
         {
+            // The app may be gone (shutdown, crash); the activation is retired either way.
             LogDeactivateFailed(logger, actor.Key.Type, actor.Key.Id, e.Message);
         }
         finally
@@ -150,7 +158,7 @@ public sealed partial class ActorRuntime(ActorTable table, PlacementTable placem
             return; // shutting down or not yet joined: the table is meaningless
         foreach (var actor in table.Snapshot())
             if (placement.OwnerOf(actor.Key.Type, actor.Key.Id) is { } owner && !placement.IsLocal(owner))
-                _ = DeactivateAsync(actor, "rebalanced");
+                _ = DeactivateAsync(actor, "rebalanced", rebalanced: true);
     }
 
     /// <summary>Stops every timer (sidecar shutdown); the app's instances are left to the app's own shutdown.</summary>

@@ -1,6 +1,5 @@
 using ChatDapr.LocalDapr.Cluster;
 using ChatDapr.LocalDapr.Hosting;
-using ChatDapr.LocalDapr.State;
 
 namespace ChatDapr.LocalDapr.Actors;
 
@@ -78,8 +77,9 @@ public sealed partial class ActorStartup(
                     nextIdleScan = DateTime.UtcNow + config.ScanInterval;
                 }
             }
-            catch (Exception e) when (e is StoreUnavailableException or ActorApiException or IOException)
+            catch (Exception e) when (!ct.IsCancellationRequested)
             {
+                // A failing BackgroundService would stop the whole sidecar; log and try again on the next round.
                 LogMaintenanceFailed(logger, e.Message);
             }
             var wake = (nextIdleScan < nextRescan ? nextIdleScan : nextRescan) - DateTime.UtcNow;

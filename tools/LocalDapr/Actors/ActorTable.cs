@@ -8,7 +8,17 @@ public sealed class ActorTable
     private readonly ConcurrentDictionary<ActorKey, ActiveActor> _actors = new();
 
     /// <summary>The current activation, created on first use (activation is implicit, as in Dapr).</summary>
-    public ActiveActor Activate(ActorKey key) => _actors.GetOrAdd(key, static k => new ActiveActor(k));
+    public ActiveActor Activate(ActorKey key)
+    {
+        while (true)
+        {
+            var actor = _actors.GetOrAdd(key, static k => new ActiveActor(k));
+            if (!actor.IsDeactivated)
+                return actor;
+            // A retired activation that is not removed yet: replace it (if another caller already did, re-read).
+            _actors.TryUpdate(key, new ActiveActor(key), actor);
+        }
+    }
 
     public ActiveActor? Find(ActorKey key) =>
         _actors.TryGetValue(key, out var actor) && !actor.IsDeactivated ? actor : null;

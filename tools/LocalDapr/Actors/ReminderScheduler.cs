@@ -81,6 +81,11 @@ public sealed partial class ReminderScheduler(ReminderStore store, PlacementTabl
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
         }
+        catch (Exception e)
+        {
+            // Unexpected: drop this loop; the periodic rescan starts a fresh one.
+            LogReminderFailed(logger, reminder.ActorType, reminder.ActorId, reminder.Name, e.Message);
+        }
         finally
         {
             _loops.TryRemove(new KeyValuePair<ReminderRef, CancellationTokenSource>(reminder, cts));

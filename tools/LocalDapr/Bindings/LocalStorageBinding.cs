@@ -12,6 +12,7 @@ namespace ChatDapr.LocalDapr.Bindings;
 public sealed class LocalStorageBinding : IOutputBinding
 {
     public const string FileNameKey = "fileName";
+    private static readonly IReadOnlyDictionary<string, string> NoMetadata = new Dictionary<string, string>();
     private readonly string _root;
 
     public LocalStorageBinding(ComponentDefinition definition)
@@ -24,38 +25,49 @@ public sealed class LocalStorageBinding : IOutputBinding
     public string Name { get; }
     public IReadOnlyList<string> Operations { get; } = ["create", "get", "delete", "list"];
 
-    public async Task<BindingResponse> InvokeAsync(BindingRequest request, CancellationToken ct)
+    public Task<BindingResponse> InvokeAsync(BindingRequest request, CancellationToken ct)
     {
         var fileName = request.Metadata.GetValueOrDefault(FileNameKey);
-        switch (request.Operation)
+        return request.Operation switch
         {
-            case "create":
-                var name = string.IsNullOrEmpty(fileName) ? Guid.NewGuid().ToString() : fileName;
-                var path = Resolve(name);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                await File.WriteAllBytesAsync(path, Decode(request.Data), ct);
-                var relative = Path.GetRelativePath(_root, path);
-                return new BindingResponse(JsonSerializer.SerializeToUtf8Bytes(new { fileName = relative }),
-                    new Dictionary<string, string> { [FileNameKey] = relative });
-            case "get":
-                return new BindingResponse(await File.ReadAllBytesAsync(Existing(fileName), ct), Empty);
-            case "delete":
-                File.Delete(Existing(fileName));
-                return new BindingResponse([], Empty);
-            case "list":
-                var dir = string.IsNullOrEmpty(fileName) ? _root : Resolve(fileName);
-                if (!Directory.Exists(dir))
-                    throw new DirectoryNotFoundException($"unable to list files: {fileName} is not a directory");
-                var files = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
-                return new BindingResponse(JsonSerializer.SerializeToUtf8Bytes(files), Empty);
-            default:
-                throw new ArgumentException($"unsupported operation {request.Operation}; bindings.localstorage supports {string.Join(", ", Operations)}");
-        }
+            "create" => CreateAsync(string.IsNullOrEmpty(fileName) ? Guid.NewGuid().ToString() : fileName, request.Data, ct),
+            "get" => GetAsync(fileName, ct),
+            "delete" => Task.FromResult(Delete(fileName)),
+            "list" => Task.FromResult(List(fileName)),
+            _ => throw new ArgumentException($"unsupported operation {request.Operation}; bindings.localstorage supports {string.Join(", ", Operations)}"),
+        };
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
+    private async Task<BindingResponse> CreateAsync(string fileName, byte[] data, CancellationToken ct)
+    {
+        var path = Resolve(fileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, Decode(data), ct);
+        var relative = Path.GetRelativePath(_root, path);
+        return new BindingResponse(JsonSerializer.SerializeToUtf8Bytes(new { fileName = relative }),
+            new Dictionary<string, string> { [FileNameKey] = relative });
+    }
+
+    private async Task<BindingResponse> GetAsync(string? fileName, CancellationToken ct) =>
+        new(await File.ReadAllBytesAsync(Existing(fileName), ct), NoMetadata);
+
+    private BindingResponse Delete(string? fileName)
+    {
+        File.Delete(Existing(fileName));
+        return new BindingResponse([], NoMetadata);
+    }
+
+    /// <summary>Absolute paths of every file below the root (or below <paramref name="fileName"/>), as daprd lists them.</summary>
+    private BindingResponse List(string? fileName)
+    {
+        var dir = string.IsNullOrEmpty(fileName) ? _root : Resolve(fileName);
+        if (!Directory.Exists(dir))
+            throw new DirectoryNotFoundException($"unable to list files: {fileName} is not a directory");
+        var files = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        return new BindingResponse(JsonSerializer.SerializeToUtf8Bytes(files), NoMetadata);
+    }
 
     private string Existing(string? fileName)
     {

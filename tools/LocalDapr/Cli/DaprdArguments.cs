@@ -1,3 +1,4 @@
+using ChatDapr.LocalDapr.Cluster;
 using ChatDapr.LocalDapr.Hosting;
 
 namespace ChatDapr.LocalDapr.Cli;
@@ -11,7 +12,7 @@ public sealed record StandaloneSettings(SidecarOptions Options, string RegistryD
 /// </summary>
 public static class DaprdArguments
 {
-    public const string RegistryDirVariable = "LOCALDAPR_REGISTRY_DIR";
+    public const string RegistryDirVariable = FileClusterRegistry.DirectoryVariable;
 
     private static readonly HashSet<string> ValueFlags = new(StringComparer.Ordinal)
     {
@@ -81,8 +82,8 @@ public static class DaprdArguments
         return new StandaloneSettings(options, registryDir ?? NonEmpty(environment(RegistryDirVariable)) ?? DefaultRegistryDir, warnings);
     }
 
-    /// <summary>Machine-wide by default, so sidecars started separately find each other as daprd's do through mDNS.</summary>
-    public static string DefaultRegistryDir => Path.Combine(Path.GetTempPath(), "localdapr", "registry");
+    /// <summary>Per user by default, so sidecars started separately find each other as daprd's do through mDNS.</summary>
+    public static string DefaultRegistryDir => FileClusterRegistry.DefaultDirectory();
 
     private static string? NonEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 }

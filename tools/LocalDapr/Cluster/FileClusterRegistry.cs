@@ -15,6 +15,7 @@ public sealed class FileClusterRegistry : IClusterRegistry
     public static readonly TimeSpan DefaultRefresh = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan DefaultStaleAfter = TimeSpan.FromSeconds(3);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly TimeSpan ScanCoalesce = TimeSpan.FromMilliseconds(50);
 
     private readonly TimeSpan _refresh;
     private readonly TimeSpan _staleAfter;
@@ -25,6 +26,7 @@ public sealed class FileClusterRegistry : IClusterRegistry
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _heartbeat;
     private Dictionary<string, Entry> _live = new(StringComparer.Ordinal);
+    private int _scanPending;
 
     public FileClusterRegistry(string? directory = null, TimeSpan? refresh = null, TimeSpan? staleAfter = null)
     {
@@ -81,10 +83,17 @@ public sealed class FileClusterRegistry : IClusterRegistry
         {
             while (await timer.WaitForNextTickAsync(ct))
             {
-                lock (_ownGate)
-                    foreach (var self in _own.Values)
-                        Write(self);
-                Scan();
+                try
+                {
+                    lock (_ownGate)
+                        foreach (var self in _own.Values)
+                            Write(self);
+                    Scan();
+                }
+                catch (Exception) when (!ct.IsCancellationRequested)
+                {
+                    // Keep the heartbeat alive (whatever failed, a disk hiccup or a Changed subscriber): a missed beat is retried in a second, a dead loop would make us stale.
+                }
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -118,6 +127,29 @@ public sealed class FileClusterRegistry : IClusterRegistry
         }
         if (changed)
             Changed?.Invoke();
+    }
+
+    /// <summary>
+    /// Watcher events come in bursts (every heartbeat of every instance is a rename), so they are coalesced into
+    /// one scan off the watcher's thread, where an exception would otherwise take the process down.
+    /// </summary>
+    private void ScanSoon()
+    {
+        if (Interlocked.Exchange(ref _scanPending, 1) != 0)
+            return;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await Task.Delay(ScanCoalesce, _stop.Token);
+                Interlocked.Exchange(ref _scanPending, 0);
+                Scan();
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or IOException or UnauthorizedAccessException)
+            {
+                Interlocked.Exchange(ref _scanPending, 0);
+            }
+        });
     }
 
     private IEnumerable<string> EnumerateRecords()
@@ -155,7 +187,7 @@ public sealed class FileClusterRegistry : IClusterRegistry
             File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(record, Json));
             File.Move(temp, PathOf(self.InstanceId), overwrite: true);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(temp); // the next heartbeat tries again
         }
@@ -198,9 +230,9 @@ public sealed class FileClusterRegistry : IClusterRegistry
             {
                 NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite,
             };
-            watcher.Created += (_, _) => Scan();
-            watcher.Deleted += (_, _) => Scan();
-            watcher.Renamed += (_, _) => Scan();
+            watcher.Created += (_, _) => ScanSoon();
+            watcher.Deleted += (_, _) => ScanSoon();
+            watcher.Renamed += (_, _) => ScanSoon();
             watcher.EnableRaisingEvents = true;
             return watcher;
         }

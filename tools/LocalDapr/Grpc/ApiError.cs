@@ -19,6 +19,7 @@ public sealed record ApiError(string ErrorCode, string Message, int HttpStatus, 
         ComponentNotFoundException c => new(NotFoundCode(c.Kind), c.Message, 400, StatusCode.InvalidArgument),
         ETagMismatchException => new(operationCode, e.Message, 409, StatusCode.Aborted),
         StoreUnavailableException => new(operationCode, e.Message, 500, StatusCode.Unavailable),
+        PubSub.PubSubUnavailableException => new(operationCode, e.Message, 500, StatusCode.Unavailable),
         ArgumentException or JsonException or FormatException => new("ERR_MALFORMED_REQUEST", e.Message, 400, StatusCode.InvalidArgument),
         _ => new(operationCode, e.Message, 500, StatusCode.Internal),
     };

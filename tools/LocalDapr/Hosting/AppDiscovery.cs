@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace ChatDapr.LocalDapr.Hosting;
 
 /// <summary>Waits for the app port, then reads <c>/dapr/config</c> and <c>/dapr/subscribe</c> like daprd does at start.</summary>
-public sealed partial class AppDiscovery(AppChannel channel, AppReadiness readiness, ILogger<AppDiscovery> logger) : BackgroundService
+public sealed partial class AppDiscovery(
+    AppChannel channel, AppReadiness readiness, IHostApplicationLifetime lifetime, ILogger<AppDiscovery> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -15,6 +16,9 @@ public sealed partial class AppDiscovery(AppChannel channel, AppReadiness readin
         }
         try
         {
+            // Consumers of discovery may stop the sidecar (a subscription it cannot serve); stopping while Kestrel is
+            // still binding its ports would fail the start instead, so discover only once the ports are open.
+            await WhenStartedAsync(stoppingToken);
             await WaitForAppAsync(stoppingToken);
             var config = await GetJsonAsync("dapr/config", stoppingToken);
             var subscriptions = await GetJsonAsync("dapr/subscribe", stoppingToken);
@@ -30,6 +34,13 @@ public sealed partial class AppDiscovery(AppChannel channel, AppReadiness readin
             LogAppFailed(logger, channel.Options.AppId, e.Message);
             readiness.SetFailed(e);
         }
+    }
+
+    private Task WhenStartedAsync(CancellationToken ct)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        return started.Task.WaitAsync(ct).ContinueWith(t => { registration.Dispose(); return t; }, TaskScheduler.Default).Unwrap();
     }
 
     private async Task WaitForAppAsync(CancellationToken ct)

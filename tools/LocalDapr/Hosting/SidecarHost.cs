@@ -57,7 +57,8 @@ public sealed partial class SidecarHost : IAsyncDisposable
 
         builder.WebHost.ConfigureKestrel(k =>
         {
-            k.Listen(IPAddress.Loopback, options.HttpPort, l => l.Protocols = HttpProtocols.Http1AndHttp2);
+            // HTTP/1.1 only: without TLS, HTTP/2 cannot be negotiated on this port anyway (the gRPC port is the h2c one).
+            k.Listen(IPAddress.Loopback, options.HttpPort, l => l.Protocols = HttpProtocols.Http1);
             // gRPC without TLS has no ALPN, so the port must speak HTTP/2 only (prior knowledge).
             k.Listen(IPAddress.Loopback, options.GrpcPort, l => l.Protocols = HttpProtocols.Http2);
             k.Limits.MaxRequestBodySize = 64 * 1024 * 1024;

@@ -22,10 +22,12 @@ public static class InvocationApi
 
     public static void MapServiceInvocation(this IEndpointRouteBuilder app)
     {
-        app.Map("/v1.0/invoke/{appId}/method/{**method}", (HttpContext context, OutboundInvoker invoker) =>
-            InvokeTarget.TryParseInvokePath(HttpProxy.RawTarget(context), out var target)
-                ? invoker.InvokeAsync(context, target)
-                : InvocationErrors.WriteAsync(context, "", "invalid method name", StatusCodes.Status400BadRequest));
+        app.Map("/v1.0/invoke/{appId}/method/{**method}", (HttpContext context, string appId, string? method, OutboundInvoker invoker) =>
+            invoker.InvokeAsync(context, InvokeTarget.TryParseInvokePath(HttpProxy.RawTarget(context), out var target)
+                ? target
+                // The raw target had an unusual shape (e.g. "/v1.0//invoke"): fall back to the decoded route values.
+                : new InvokeTarget(InvokeTarget.StripNamespace(appId),
+                    new PathString("/" + method).ToUriComponent().TrimStart('/') + context.Request.QueryString.ToUriComponent())));
 
         app.MapFallback("{**path}", (HttpContext context, OutboundInvoker invoker) =>
                 invoker.InvokeAsync(context, InvokeTarget.FromHeader(context.Request.Headers[ProxyHeaders.DaprAppId].ToString(), HttpProxy.RawTarget(context))))

@@ -1,4 +1,3 @@
-using System.Net.Http;
 using ChatDapr.LocalDapr.Cluster;
 using ChatDapr.LocalDapr.Hosting;
 
@@ -21,7 +20,7 @@ public sealed partial class OutboundInvoker(
             return;
         }
         var start = roundRobin.Next(target.AppId, instances.Count);
-        var traceParent = TraceContext.ChildOf(context.Request.Headers[TraceContext.TraceParentHeader]);
+        var traceParent = InvocationTrace.ChildOf(context.Request.Headers[InvocationTrace.TraceParentHeader]);
         string? lastError = null;
         for (var attempt = 0; attempt < instances.Count; attempt++)
         {
@@ -29,8 +28,8 @@ public sealed partial class OutboundInvoker(
             var uri = HttpProxy.Combine(InboundInvoker.PeerUrl(instance, target.AppId), target.MethodPathAndQuery);
             var request = HttpProxy.CreateRequest(context, uri, ProxyHeaders.ForwardFromApp);
             request.Headers.TryAddWithoutValidation(ProxyHeaders.CallerAppId, options.AppId);
-            request.Headers.Remove(TraceContext.TraceParentHeader);
-            request.Headers.TryAddWithoutValidation(TraceContext.TraceParentHeader, traceParent);
+            request.Headers.Remove(InvocationTrace.TraceParentHeader);
+            request.Headers.TryAddWithoutValidation(InvocationTrace.TraceParentHeader, traceParent);
             HttpResponseMessage response;
             try
             {

@@ -28,9 +28,18 @@ public static partial class ProcessTree
         var deadline = DateTime.UtcNow + grace;
         while (pids.Any(IsAlive) && DateTime.UtcNow < deadline)
             await Task.Delay(50);
-        foreach (var pid in pids.Where(IsAlive))
+        // Re-scan: a child may have started something after the snapshot.
+        var late = root.HasExited ? [] : Descendants(root.Id);
+        foreach (var pid in pids.Concat(late).Distinct().Where(IsAlive))
             _ = Kill(pid, SigKill);
-        await root.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        try
+        {
+            await root.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (TimeoutException)
+        {
+            // The process is gone, but a descendant that left the tree still holds its output pipe open.
+        }
     }
 
     /// <summary>Running (not zombie) processes; zombies are dead, only not yet reaped by their parent.</summary>

@@ -16,6 +16,12 @@ internal readonly record struct AppAnswer(DeliveryOutcome Outcome, string Detail
 /// </summary>
 internal sealed class AppDeliverer(AppChannel channel)
 {
+    private static readonly HashSet<string> ReservedHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "content-type", "content-length", "host", "connection", "transfer-encoding", "authorization",
+        AppChannel.ApiTokenHeader, "traceparent", "tracestate",
+    };
+
     public async Task<AppAnswer> DeliverAsync(string path, DeliveredEvent ev, IReadOnlyDictionary<string, string> metadata, CancellationToken ct)
     {
         using var request = Request(path, ev.Body, ContentTypes.CloudEvent, ev, metadata);
@@ -36,9 +42,10 @@ internal sealed class AppDeliverer(AppChannel channel)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = new ReadOnlyMemoryContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        // daprd passes the broker's message metadata (pubsubName, publish metadata) on as headers.
+        // daprd passes the broker's message metadata (pubsubName, publish metadata) on as headers. Publishers choose
+        // that metadata, so it must not replace the sidecar's own headers (token, trace, framing) nor break the request.
         foreach (var (key, value) in metadata)
-            if (!key.Equals("content-type", StringComparison.OrdinalIgnoreCase))
+            if (!ReservedHeaders.Contains(key) && !value.AsSpan().ContainsAny('\r', '\n'))
                 request.Headers.TryAddWithoutValidation(key, value);
         if (ev.TraceParent is { Length: > 0 } traceParent)
             request.Headers.TryAddWithoutValidation("traceparent", traceParent);

@@ -37,10 +37,27 @@ public sealed class RedisStreamsPubSub : IPubSub
         NameValueEntry[] fields = metadata.Count == 0
             ? [new("data", cloudEvent)]
             : [new("data", cloudEvent), new("metadata", JsonSerializer.Serialize(metadata))];
-        var db = _redis.GetDatabase();
-        await db.StreamAddAsync(topic, fields, maxLength: _options.MaxLenApprox, useApproximateMaxLength: true).WaitAsync(ct);
+        try
+        {
+            await _redis.GetDatabase().StreamAddAsync(topic, fields, maxLength: _options.MaxLenApprox, useApproximateMaxLength: true).WaitAsync(ct);
+        }
+        catch (Exception e) when (IsUnavailable(e))
+        {
+            throw new PubSubUnavailableException(Name, e);
+        }
         await _redis.GetSubscriber().PublishAsync(Doorbell(topic), RedisValue.EmptyString, CommandFlags.FireAndForget);
     }
+
+    /// <summary>Failures a retry can cure: no connection, a timeout, or a server that is still loading or failing over.</summary>
+    private static bool IsUnavailable(Exception e) => e switch
+    {
+        RedisConnectionException or TimeoutException => true,
+        RedisServerException s => s.Message.StartsWith("LOADING", StringComparison.Ordinal)
+            || s.Message.StartsWith("TRYAGAIN", StringComparison.Ordinal)
+            || s.Message.StartsWith("MASTERDOWN", StringComparison.Ordinal)
+            || s.Message.StartsWith("READONLY", StringComparison.Ordinal),
+        _ => false,
+    };
 
     public async Task<IAsyncDisposable> SubscribeAsync(
         string topic, string consumerGroup, Func<BrokerMessage, CancellationToken, Task<DeliveryOutcome>> handler, CancellationToken ct)

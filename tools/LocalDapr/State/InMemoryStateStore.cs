@@ -9,15 +9,23 @@ namespace ChatDapr.LocalDapr.State;
 /// </summary>
 public sealed class InMemoryStateStore(ComponentDefinition definition, TimeProvider? clock = null) : IStateStore
 {
+    internal static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly TimeSpan? _defaultTtl = StateMetadata.DefaultTtl(definition);
     private long _version;
+    private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
 
     public string Name { get; } = definition.Name;
     public bool IsActorStateStore { get; } = StateMetadata.IsActorStore(definition);
     public string KeyPrefix { get; } = StateMetadata.KeyPrefixOf(definition);
+
+    /// <summary>Entries held, expired or not (tests check the sweep).</summary>
+    internal int Count
+    {
+        get { lock (_gate) return _entries.Count; }
+    }
 
     public Task<StateItem?> GetAsync(string key, CancellationToken ct)
     {
@@ -57,6 +65,7 @@ public sealed class InMemoryStateStore(ComponentDefinition definition, TimeProvi
             foreach (var (key, entry) in staged)
                 if (entry is null) _entries.Remove(key);
                 else _entries[key] = entry;
+            SweepExpired(now);
         }
         return Task.CompletedTask;
     }
@@ -85,6 +94,16 @@ public sealed class InMemoryStateStore(ComponentDefinition definition, TimeProvi
             return null;
         }
         return entry;
+    }
+
+    /// <summary>Entries nobody reads again would never expire on sight; drop them about once a minute. Caller holds the lock.</summary>
+    private void SweepExpired(DateTimeOffset now)
+    {
+        if (now < _nextSweep)
+            return;
+        _nextSweep = now + SweepInterval;
+        foreach (var key in _entries.Where(kv => kv.Value.ExpiresAt <= now).Select(kv => kv.Key).ToList())
+            _entries.Remove(key);
     }
 
     private string NextETag() => (++_version).ToString(CultureInfo.InvariantCulture);

@@ -77,6 +77,7 @@ internal sealed partial class SqliteDatabase
                 expiration_time INTEGER NULL,
                 update_time INTEGER NOT NULL
             );
+            CREATE INDEX IF NOT EXISTS "{Table}_expiration" ON "{Table}" (expiration_time) WHERE expiration_time IS NOT NULL;
             """;
         command.ExecuteNonQuery();
     }

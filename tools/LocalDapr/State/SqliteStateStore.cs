@@ -10,9 +10,11 @@ namespace ChatDapr.LocalDapr.State;
 /// </summary>
 public sealed class SqliteStateStore : IStateStore
 {
+    internal static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
     private readonly SqliteDatabase _db;
     private readonly TimeProvider _clock;
     private readonly TimeSpan? _defaultTtl;
+    private long _nextSweep;
 
     public SqliteStateStore(ComponentDefinition definition, TimeProvider? clock = null)
     {
@@ -72,6 +74,7 @@ public sealed class SqliteStateStore : IStateStore
                 else
                     await ExecuteAsync(connection, $"""DELETE FROM "{_db.Table}" WHERE key = $key""", op.Key, ct);
             }
+            await SweepExpiredAsync(connection, ct);
             await transaction.CommitAsync(ct);
             return true;
         });
@@ -140,6 +143,19 @@ public sealed class SqliteStateStore : IStateStore
         command.Parameters.AddWithValue("$etag", Guid.NewGuid().ToString("N"));
         command.Parameters.AddWithValue("$expires", (object?)expiresAt?.ToUnixTimeMilliseconds() ?? DBNull.Value);
         command.Parameters.AddWithValue("$now", Now());
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Rows nobody reads again would stay forever; delete expired ones about once a minute, inside a write.</summary>
+    private async Task SweepExpiredAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        var now = Now();
+        var due = Interlocked.Read(ref _nextSweep);
+        if (now < due || Interlocked.CompareExchange(ref _nextSweep, now + (long)SweepInterval.TotalMilliseconds, due) != due)
+            return;
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""DELETE FROM "{_db.Table}" WHERE expiration_time IS NOT NULL AND expiration_time <= $now""";
+        command.Parameters.AddWithValue("$now", now);
         await command.ExecuteNonQueryAsync(ct);
     }
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace ChatDapr.LocalDapr.Invocation;
 
 /// <summary>W3C trace context for invocations: the sidecar's hop is a child span of the caller's, or a new trace.</summary>
-public static class TraceContext
+public static class InvocationTrace
 {
     public const string TraceParentHeader = "traceparent";
     public const string TraceStateHeader = "tracestate";

@@ -1,17 +1,16 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using ChatDapr.Testing;
 
-namespace ChatDapr.LocalDapr.Tests.Launcher;
+namespace ChatDapr.Testing;
 
 /// <summary>A .NET program run as a child process by a test: output captured line by line, stopped with real signals.</summary>
-public sealed class CliProcess : IAsyncDisposable
+public sealed class ChildProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly List<string> _lines = [];
     private readonly Lock _gate = new();
 
-    private CliProcess(Process process)
+    private ChildProcess(Process process)
     {
         _process = process;
         process.OutputDataReceived += (_, e) => Add(e.Data);
@@ -29,9 +28,9 @@ public sealed class CliProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', Lines);
 
-    public static CliProcess Start(string dll, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    public static ChildProcess Start(string dll, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo(BuiltOutputs.DotnetHost)
+        var start = new ProcessStartInfo(RepoPaths.DotnetHost)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -45,7 +44,7 @@ public sealed class CliProcess : IAsyncDisposable
             start.Environment.Remove(name);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             start.Environment[name] = value;
-        return new CliProcess(Process.Start(start)!);
+        return new ChildProcess(Process.Start(start)!);
     }
 
     public async Task<string> WaitForLineAsync(Func<string, bool> match, string because, TimeSpan? timeout = null)

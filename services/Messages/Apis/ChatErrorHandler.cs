@@ -1,0 +1,21 @@
+using ChatDapr.Contracts.Errors;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace ChatDapr.Messages.Apis;
+
+// Turns a ChatError thrown by an endpoint into problem details carrying its code; anything else stays a 500.
+public sealed class ChatErrorHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not ChatError error)
+            return false;
+        context.Response.StatusCode = ChatProblems.StatusOf(error.Code);
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = { Type = error.Code, Title = error.Code, Detail = error.Message, Status = context.Response.StatusCode },
+        });
+    }
+}

@@ -1,0 +1,80 @@
+using ChatDapr.Contracts.Errors;
+using ChatDapr.Contracts.Messages;
+
+namespace ChatDapr.Messages.Apis;
+
+// What the internal API accepts. The gateway validates client input too; these checks keep a bad call from
+// reaching the store or the room actor.
+public static class QueryRules
+{
+    public static HistoryQuery Validate(HistoryQuery? query)
+    {
+        if (query is null)
+            throw ChatError.Invalid("a history query is required");
+        RequireId(query.RoomId, "roomId");
+        RequireLimit(query.Limit);
+        RequireSeq(query.LastSeq, "lastSeq");
+        if (query.BeforeSeq is < 1)
+            throw ChatError.Invalid("beforeSeq must be at least 1");
+        return query;
+    }
+
+    public static SyncQuery Validate(SyncQuery? query)
+    {
+        if (query?.Rooms is null)
+            throw ChatError.Invalid("a sync query with rooms is required");
+        RequireLimit(query.Limit);
+        if (query.Rooms.Count > MessagesLimits.MaxSyncRooms)
+            throw ChatError.Invalid($"at most {MessagesLimits.MaxSyncRooms} rooms per sync");
+        foreach (var room in query.Rooms)
+        {
+            if (room is null)
+                throw ChatError.Invalid("rooms must not contain null");
+            RequireId(room.RoomId, "roomId");
+            RequireSeq(room.AfterSeq, "afterSeq");
+            RequireSeq(room.LastSeq, "lastSeq");
+        }
+        return query;
+    }
+
+    public static ReadMarkerUpdate Validate(ReadMarkerUpdate? update)
+    {
+        if (update is null)
+            throw ChatError.Invalid("a read marker is required");
+        RequireId(update.RoomId, "roomId");
+        RequireId(update.UserId, "userId");
+        RequireSeq(update.Seq, "seq");
+        RequireSeq(update.LastSeq, "lastSeq");
+        return update;
+    }
+
+    public static ReadStateQuery Validate(ReadStateQuery? query)
+    {
+        if (query?.RoomIds is null)
+            throw ChatError.Invalid("a read-state query with roomIds is required");
+        RequireId(query.UserId, "userId");
+        if (query.RoomIds.Count > MessagesLimits.MaxReadStateRooms)
+            throw ChatError.Invalid($"at most {MessagesLimits.MaxReadStateRooms} rooms per read-state query");
+        foreach (var roomId in query.RoomIds)
+            RequireId(roomId, "roomIds");
+        return query;
+    }
+
+    private static void RequireId(string? id, string name)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+            throw ChatError.Invalid($"{name} is required");
+    }
+
+    private static void RequireLimit(int limit)
+    {
+        if (limit is < 1 or > MessagesLimits.MaxPageSize)
+            throw ChatError.Invalid($"limit must be 1-{MessagesLimits.MaxPageSize}");
+    }
+
+    private static void RequireSeq(long seq, string name)
+    {
+        if (seq < 0)
+            throw ChatError.Invalid($"{name} must not be negative");
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text;
+using ChatDapr.Testing;
+
+namespace ChatDapr.EndToEnd.Tests;
+
+/// <summary>
+/// The whole system as a user runs it: <c>localdapr run -f dapr.yaml</c> as a child process, with the repository's
+/// component profile copied into a temp folder (its relative paths made absolute, Redis pointed at the test's server)
+/// so every test class owns its data.
+/// </summary>
+public sealed class ChatSystem : IAsyncDisposable
+{
+    private readonly string _dir;
+    private readonly ChildProcess _launcher;
+
+    private ChatSystem(string dir, ChildProcess launcher, IReadOnlyList<Uri> gateways)
+    {
+        _dir = dir;
+        _launcher = launcher;
+        Gateways = gateways;
+    }
+
+    /// <summary>Base URLs of the gateway instances.</summary>
+    public IReadOnlyList<Uri> Gateways { get; }
+
+    public Uri Gateway => Gateways[0];
+
+    public string LauncherOutput => _launcher.Output;
+
+    public static async Task<ChatSystem> StartAsync(string profile = "embedded", int gateways = 1, RedisServer? redis = null)
+    {
+        var dir = Directory.CreateTempSubdirectory("chatdapr-e2e-").FullName;
+        var components = Directory.CreateDirectory(Path.Combine(dir, "components")).FullName;
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.RepoRoot, "components", profile), "*.yaml"))
+            await File.WriteAllTextAsync(Path.Combine(components, Path.GetFileName(file)), Localize(await File.ReadAllTextAsync(file), dir, redis));
+
+        var gatewayPorts = Enumerable.Range(0, gateways).Select(_ => Ports.Free()).ToList();
+        var runFile = Path.Combine(dir, "dapr.yaml");
+        await File.WriteAllTextAsync(runFile, RunFile(components, gatewayPorts));
+        var launcher = ChildProcess.Start(RepoPaths.Dll("tools/LocalDapr", "localdapr.dll"), ["run", "-f", runFile, "--start-timeout", "120"]);
+        try
+        {
+            await launcher.WaitForLineAsync(l => l.Contains("ChatDapr is up"), "the launcher reports the system up", TimeSpan.FromSeconds(150));
+        }
+        catch
+        {
+            await launcher.DisposeAsync();
+            throw;
+        }
+        return new ChatSystem(dir, launcher, gatewayPorts.Select(p => new Uri($"http://127.0.0.1:{p}/")).ToList());
+    }
+
+    private static string Localize(string yaml, string dir, RedisServer? redis)
+    {
+        yaml = yaml.Replace("\".localdapr/", $"\"{dir}/", StringComparison.Ordinal)
+            .Replace("\"components/", $"\"{RepoPaths.RepoRoot}/components/", StringComparison.Ordinal);
+        return redis is null ? yaml : yaml.Replace("localhost:6379", redis.Address, StringComparison.Ordinal);
+    }
+
+    private static string RunFile(string components, IReadOnlyList<int> gatewayPorts)
+    {
+        var yaml = new StringBuilder($"""
+            version: 1
+            common:
+              resourcesPath: {components}
+              env:
+                ASPNETCORE_ENVIRONMENT: Development
+            x-launcher:
+              readyMessage: ChatDapr is up
+            apps:
+
+            """);
+        void App(string appId, string project, string dll, int? port = null)
+        {
+            yaml.Append($"""
+                - appID: {appId}
+                  appDirPath: {Path.Combine(RepoPaths.RepoRoot, project)}
+                  command: ["{RepoPaths.DotnetHost}", "{RepoPaths.Dll(project, dll)}"]
+
+                """);
+            if (port is not null)
+                yaml.Append($"  appPort: {port}\n");
+        }
+        foreach (var port in gatewayPorts)
+            App("gateway", "services/Gateway", "ChatDapr.Gateway.dll", port);
+        App("rooms", "services/Rooms", "ChatDapr.Rooms.dll");
+        App("messages", "services/Messages", "ChatDapr.Messages.dll");
+        App("presence", "services/Presence", "ChatDapr.Presence.dll");
+        return yaml.ToString();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _launcher.Terminate();
+        await _launcher.WaitForExitAsync(TimeSpan.FromSeconds(30)).ContinueWith(_ => { }, TaskScheduler.Default);
+        await _launcher.DisposeAsync();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,34 @@
+using ChatDapr.Contracts.Names;
+
+namespace ChatDapr.Messages.Tests.Infrastructure;
+
+// The embedded profile's components under the names the services use: one in-memory store (also the actor store)
+// and one in-memory broker, shared by every sidecar of a cluster.
+public static class ChatComponents
+{
+    public static readonly string StateStore = $"""
+        apiVersion: dapr.io/v1alpha1
+        kind: Component
+        metadata:
+          name: {DaprComponents.StateStore}
+        spec:
+          type: state.in-memory
+          version: v1
+          metadata:
+          - name: actorStateStore
+            value: "true"
+        """;
+
+    public static readonly string PubSub = $"""
+        apiVersion: dapr.io/v1alpha1
+        kind: Component
+        metadata:
+          name: {DaprComponents.PubSub}
+        spec:
+          type: pubsub.in-memory
+          version: v1
+          metadata:
+          - name: redeliverInterval
+            value: "100ms"
+        """;
+}
