@@ -35,6 +35,7 @@ public sealed class ChatCluster : IAsyncDisposable
         Gate = new EventGate(open: !holdEvents);
         File.WriteAllText(Path.Combine(resources, "statestore.yaml"), ChatComponents.StateStore);
         File.WriteAllText(Path.Combine(resources, "pubsub.yaml"), ChatComponents.PubSub);
+        File.WriteAllText(Path.Combine(resources, "fanout.yaml"), ChatComponents.Fanout);
     }
 
     // Holds the messages app's event deliveries while closed.

@@ -31,4 +31,18 @@ public static class ChatComponents
           - name: redeliverInterval
             value: "100ms"
         """;
+
+    // Every event is also published to the gateways' fan-out component (DaprEventPublisher), so it must exist.
+    public static readonly string Fanout = $"""
+        apiVersion: dapr.io/v1alpha1
+        kind: Component
+        metadata:
+          name: {DaprComponents.Fanout}
+        spec:
+          type: pubsub.in-memory
+          version: v1
+          metadata:
+          - name: consumerID
+            value: "{"{uuid}"}"
+        """;
 }
