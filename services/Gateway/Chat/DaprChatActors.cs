@@ -11,6 +11,9 @@ public sealed class DaprChatActors(IActorProxyFactory proxies) : IChatActors
     public IRoomActor Room(string roomId) =>
         proxies.CreateActorProxy<IRoomActor>(new ActorId(roomId), ActorTypes.RoomActor);
 
+    public IUserRoomsActor UserRooms(string userId) =>
+        proxies.CreateActorProxy<IUserRoomsActor>(new ActorId(userId), ActorTypes.UserRoomsActor);
+
     public IPresenceActor Presence(string userId) =>
         proxies.CreateActorProxy<IPresenceActor>(new ActorId(userId), ActorTypes.PresenceActor);
 }

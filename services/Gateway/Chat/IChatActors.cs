@@ -7,5 +7,8 @@ public interface IChatActors
 {
     IRoomActor Room(string roomId);
 
+    // The rooms a user belongs to (which room:{id} groups a connection joins, whom a presence change concerns).
+    IUserRoomsActor UserRooms(string userId);
+
     IPresenceActor Presence(string userId);
 }

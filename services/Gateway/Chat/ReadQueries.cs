@@ -1,6 +1,6 @@
 using ChatDapr.Contracts.Errors;
+using ChatDapr.Contracts.Messages;
 using ChatDapr.Contracts.Wire;
-using ChatDapr.Gateway.Connections;
 using ChatDapr.Gateway.Messages;
 
 namespace ChatDapr.Gateway.Chat;
@@ -8,20 +8,24 @@ namespace ChatDapr.Gateway.Chat;
 // GetRooms, GetHistory, Sync, MarkRead. History and read markers live in the messages service; the gateway checks
 // membership with the room actor first and passes the room's lastSeq, so nobody reads a room they are not in and
 // no answer goes beyond what the room has assigned.
-public sealed class ReadQueries(RoomAccess access, IUserRoomsDirectory directory, IMessagesClient messages)
+public sealed class ReadQueries(IChatActors actors, RoomAccess access, IMessagesClient messages)
 {
     // Per room and Sync call; a client with more to fetch sees hasMore and syncs again from its last seq.
     public const int SyncPageSize = 100;
 
     public async Task<IReadOnlyList<RoomSummary>> GetRoomsAsync(string userId, CancellationToken cancellationToken)
     {
-        var roomIds = await directory.GetRoomIdsAsync(userId, cancellationToken);
+        var roomIds = await actors.UserRooms(userId).GetRoomsAsync();
         var rooms = (await Concurrently.SelectAsync(roomIds, id => access.FindAsMemberAsync(id, userId), cancellationToken))
             .OfType<Room>().ToList();
         if (rooms.Count == 0)
             return [];
-        var read = (await messages.GetReadStateAsync(new ReadStateQuery(userId, rooms.Select(r => r.RoomId).ToList()), cancellationToken))
-            .ToDictionary(r => r.RoomId, r => r.ReadSeq);
+        var read = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var chunk in rooms.Select(r => r.RoomId).Chunk(MessagesLimits.MaxReadStateRooms))
+        {
+            foreach (var state in await messages.GetReadStateAsync(new ReadStateQuery(userId, chunk), cancellationToken))
+                read[state.RoomId] = state.ReadSeq;
+        }
         return rooms.Select(room =>
         {
             var readSeq = Math.Clamp(read.GetValueOrDefault(room.RoomId), 0, room.LastSeq);
@@ -51,7 +55,7 @@ public sealed class ReadQueries(RoomAccess access, IUserRoomsDirectory directory
         var rooms = await Concurrently.SelectAsync(wanted, r => access.FindAsMemberAsync(r.RoomId, userId), cancellationToken);
         var query = wanted.Zip(rooms)
             .Where(pair => pair.Second is not null)
-            .Select(pair => new SyncRoom(pair.First.RoomId, pair.First.AfterSeq, pair.Second!.LastSeq))
+            .Select(pair => new SyncRoomQuery(pair.First.RoomId, pair.First.AfterSeq, pair.Second!.LastSeq))
             .ToList();
         return query.Count == 0 ? [] : await messages.SyncAsync(new SyncQuery(query, SyncPageSize), cancellationToken);
     }
@@ -63,6 +67,7 @@ public sealed class ReadQueries(RoomAccess access, IUserRoomsDirectory directory
         var room = await access.RequireMemberAsync(id, userId);
         if (seq > room.LastSeq)
             throw ChatError.Invalid("seq is beyond the room's last seq");
-        return await messages.MarkReadAsync(new ReadMarkerCommand(id, userId, seq, room.LastSeq), cancellationToken);
+        var marker = await messages.MarkReadAsync(new ReadMarkerUpdate(id, userId, seq, room.LastSeq), cancellationToken);
+        return new ReadReceipt(marker.RoomId, marker.UserId, marker.Seq);
     }
 }

@@ -10,7 +10,6 @@ namespace ChatDapr.Gateway.Connections;
 public sealed partial class ConnectionLifecycle(
     LocalMembership membership,
     RoomGroups rooms,
-    IUserRoomsDirectory directory,
     IChatActors actors,
     GatewayInstance instance,
     GatewayMetrics metrics,
@@ -24,7 +23,7 @@ public sealed partial class ConnectionLifecycle(
         membership.AddConnection(userId, connectionId);
         metrics.Connected();
         await groups.AddToGroupAsync(connectionId, HubGroups.User(userId), cancellationToken);
-        foreach (var roomId in await directory.GetRoomIdsAsync(userId, cancellationToken))
+        foreach (var roomId in await actors.UserRooms(userId).GetRoomsAsync())
             await rooms.JoinAsync(roomId, userId);
 
         var deviceId = string.IsNullOrWhiteSpace(device) || device.Length > MaxDeviceLength ? connectionId : device;

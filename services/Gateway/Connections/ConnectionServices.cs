@@ -32,7 +32,6 @@ public static class ConnectionServices
         services.AddSingleton<GatewayInstance>();
         services.AddSingleton<LocalMembership>();
         services.AddSingleton<RoomGroups>();
-        services.AddSingleton<IUserRoomsDirectory, ObservedUserRoomsDirectory>();
         services.AddSingleton<ConnectionLifecycle>();
         services.AddHostedService<PresenceHeartbeat>();
         return services;

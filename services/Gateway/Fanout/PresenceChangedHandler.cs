@@ -1,6 +1,7 @@
 using ChatDapr.Contracts.Events;
 using ChatDapr.Contracts.Hub;
 using ChatDapr.Contracts.Wire;
+using ChatDapr.Gateway.Chat;
 using ChatDapr.Gateway.Connections;
 using ChatDapr.Gateway.Hubs;
 using Microsoft.AspNetCore.SignalR;
@@ -10,13 +11,13 @@ namespace ChatDapr.Gateway.Fanout;
 // PresenceChanged to the users connected here who share a room with the user, once each (through user:{id}, since a
 // user in several shared rooms must not hear it several times).
 public sealed class PresenceChangedHandler(
-    IUserRoomsDirectory directory, LocalMembership membership, IHubContext<ChatHub, IChatClient> hub)
+    IChatActors actors, LocalMembership membership, IHubContext<ChatHub, IChatClient> hub)
     : IFanoutHandler<PresenceChangedIntegrationEvent>
 {
     public async Task HandleAsync(PresenceChangedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
         var userId = integrationEvent.UserId;
-        var rooms = await directory.GetRoomIdsAsync(userId, cancellationToken);
+        var rooms = await actors.UserRooms(userId).GetRoomsAsync();
         var recipients = rooms.SelectMany(membership.UsersIn)
             .Where(u => u != userId)
             .Distinct(StringComparer.Ordinal)

@@ -9,13 +9,12 @@ namespace ChatDapr.Gateway.Fanout;
 // The snapshot brings room:{id} on this instance to exactly the room's members, then everyone in it gets RoomUpdated.
 // Snapshots older than one already applied are ignored (their version is lower).
 public sealed class RoomUpdatedHandler(
-    LocalMembership membership, RoomGroups groups, IUserRoomsDirectory directory, IHubContext<ChatHub, IChatClient> hub)
+    LocalMembership membership, RoomGroups groups, IHubContext<ChatHub, IChatClient> hub)
     : IFanoutHandler<RoomUpdatedIntegrationEvent>
 {
     public async Task HandleAsync(RoomUpdatedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
         var room = integrationEvent.Room;
-        directory.Observe(room, integrationEvent.Version);
         if (membership.IsStale(room.RoomId, integrationEvent.Version))
             return;
         await groups.ReconcileAsync(room);

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using ChatDapr.Contracts;
+using ChatDapr.Contracts.Messages;
 using ChatDapr.Contracts.Wire;
 
 namespace ChatDapr.Gateway.Messages;
@@ -10,16 +11,16 @@ namespace ChatDapr.Gateway.Messages;
 public sealed class DaprMessagesClient(HttpClient http) : IMessagesClient
 {
     public Task<HistoryPage> GetHistoryAsync(HistoryQuery query, CancellationToken cancellationToken) =>
-        PostAsync<HistoryQuery, HistoryPage>(MessagesApi.History, query, cancellationToken);
+        PostAsync<HistoryQuery, HistoryPage>(MessagesRoutes.History, query, cancellationToken);
 
     public Task<IReadOnlyList<SyncResult>> SyncAsync(SyncQuery query, CancellationToken cancellationToken) =>
-        PostAsync<SyncQuery, IReadOnlyList<SyncResult>>(MessagesApi.Sync, query, cancellationToken);
+        PostAsync<SyncQuery, IReadOnlyList<SyncResult>>(MessagesRoutes.Sync, query, cancellationToken);
 
-    public Task<ReadReceipt> MarkReadAsync(ReadMarkerCommand command, CancellationToken cancellationToken) =>
-        PostAsync<ReadMarkerCommand, ReadReceipt>(MessagesApi.ReadMarkers, command, cancellationToken);
+    public Task<ReadMarker> MarkReadAsync(ReadMarkerUpdate update, CancellationToken cancellationToken) =>
+        PostAsync<ReadMarkerUpdate, ReadMarker>(MessagesRoutes.ReadMarkers, update, cancellationToken);
 
     public Task<IReadOnlyList<RoomReadState>> GetReadStateAsync(ReadStateQuery query, CancellationToken cancellationToken) =>
-        PostAsync<ReadStateQuery, IReadOnlyList<RoomReadState>>(MessagesApi.ReadState, query, cancellationToken);
+        PostAsync<ReadStateQuery, IReadOnlyList<RoomReadState>>(MessagesRoutes.ReadState, query, cancellationToken);
 
     private async Task<TResponse> PostAsync<TRequest, TResponse>(string path, TRequest body, CancellationToken cancellationToken)
     {

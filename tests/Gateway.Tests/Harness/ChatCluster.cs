@@ -1,5 +1,9 @@
+using ChatDapr.Contracts.Names;
 using ChatDapr.LocalDapr.PubSub;
 using ChatDapr.LocalDapr.Tests;
+using ChatDapr.Messages;
+using ChatDapr.Messages.Apis;
+using ChatDapr.Messages.Handlers;
 using ChatDapr.Presence;
 using ChatDapr.Rooms;
 using ChatDapr.ServiceDefaults;
@@ -11,7 +15,7 @@ using Microsoft.Extensions.FileProviders;
 
 namespace ChatDapr.Gateway.Tests.Harness;
 
-// The chat backend in one process: the real rooms, presence and gateway apps (N gateway instances), each on its own
+// The chat backend in one process: the real rooms, presence, messages and gateway apps (N gateway instances), each on its own
 // loopback port beside its own in-process sidecar. The sidecars come from one LocalSidecar, so they share actor
 // placement and the in-memory brokers, like the apps of one `localdapr` launch. Components are the embedded
 // profile's chat-pubsub and chat-fanout files as they are, an in-memory state store and a file secret store.
@@ -31,8 +35,8 @@ public sealed class ChatCluster : IAsyncDisposable
         this.secretsFile = secretsFile;
         sidecars = new LocalSidecar(
             InMemoryStateYaml,
-            File.ReadAllText(RepoPaths.File("components", "embedded", "pubsub.yaml")),
-            File.ReadAllText(RepoPaths.File("components", "embedded", "fanout.yaml")),
+            File.ReadAllText(Path.Combine(RepoPaths.RepoRoot, "components", "embedded", "pubsub.yaml")),
+            File.ReadAllText(Path.Combine(RepoPaths.RepoRoot, "components", "embedded", "fanout.yaml")),
             SecretsYaml(secretsFile));
     }
 
@@ -48,8 +52,9 @@ public sealed class ChatCluster : IAsyncDisposable
         var cluster = new ChatCluster(secrets);
         try
         {
-            await cluster.StartAppAsync("rooms", b => b.Services.AddRoomsServices(b.Configuration), a => a.MapActorsHandlers());
-            await cluster.StartAppAsync("presence", b => b.Services.AddPresenceServices(b.Configuration), a => a.MapActorsHandlers());
+            await cluster.StartAppAsync(AppIds.Rooms, b => b.Services.AddRoomsServices(b.Configuration), a => a.MapActorsHandlers());
+            await cluster.StartAppAsync(AppIds.Presence, b => b.Services.AddPresenceServices(b.Configuration), a => a.MapActorsHandlers());
+            await cluster.StartMessagesAsync();
             for (var i = 0; i < gatewayCount; i++)
                 await cluster.StartGatewayAsync(i);
             return cluster;
@@ -61,9 +66,28 @@ public sealed class ChatCluster : IAsyncDisposable
         }
     }
 
+    // The same pipeline as services/Messages/Program.cs.
+    private Task StartMessagesAsync() => StartAppAsync(AppIds.Messages, builder =>
+    {
+        builder.AddServiceDefaults();
+        MessagesServices.AddApplicationServices(builder);
+    }, app =>
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseCloudEvents();
+        app.MapDefaultEndpoints();
+        app.MapSubscribeHandler();
+        app.MapHistoryApi();
+        app.MapReadMarkersApi();
+        app.MapMessagePostedHandler();
+        app.MapMessageEditedHandler();
+        app.MapMessageDeletedHandler();
+    });
+
     private async Task StartGatewayAsync(int index)
     {
-        var (app, port) = await StartAppAsync("gateway", builder =>
+        var (app, port) = await StartAppAsync(AppIds.Gateway, builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -83,11 +107,11 @@ public sealed class ChatCluster : IAsyncDisposable
                 });
                 builder.Logging.AddProvider(Gateway0Logs);
             }
-            var webRoot = RepoPaths.File("services", "Gateway", "wwwroot");
+            var webRoot = Path.Combine(RepoPaths.RepoRoot, "services", "Gateway", "wwwroot");
             builder.Environment.WebRootPath = webRoot;
             builder.Environment.WebRootFileProvider = new PhysicalFileProvider(webRoot);
             builder.AddServiceDefaults();
-            builder.AddApplicationServices();
+            GatewayApp.AddApplicationServices(builder);
         }, app => app.MapGateway(), waitForSubscriptions: true);
         gateways.Add(new GatewayNode(app, port));
     }

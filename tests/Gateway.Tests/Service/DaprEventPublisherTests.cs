@@ -19,8 +19,8 @@ public sealed class DaprEventPublisherTests
     public async Task Publish_Event_ReachesBothChatPubsubAndChatFanoutOnce()
     {
         await using var sidecars = new LocalSidecar(
-            File.ReadAllText(RepoPaths.File("components", "embedded", "pubsub.yaml")),
-            File.ReadAllText(RepoPaths.File("components", "embedded", "fanout.yaml")));
+            File.ReadAllText(Path.Combine(RepoPaths.RepoRoot, "components", "embedded", "pubsub.yaml")),
+            File.ReadAllText(Path.Combine(RepoPaths.RepoRoot, "components", "embedded", "fanout.yaml")));
         var received = new ConcurrentQueue<(string Component, string EventId)>();
         var port = Ports.Free();
         var sidecar = await sidecars.StartAsync("subscriber-" + Guid.NewGuid().ToString("N")[..8], port);

@@ -1,5 +1,5 @@
 using ChatDapr.Contracts.Names;
-using ChatDapr.Gateway.Tests.Harness;
+using ChatDapr.Testing;
 using Shouldly;
 
 namespace ChatDapr.Gateway.Tests.Unit;
@@ -13,7 +13,7 @@ public sealed class ComponentProfilesTests
     [InlineData("kubernetes", "pubsub.redis", "{podName}")]
     public void Fanout_Profile_PerInstanceConsumerAndOrderedDelivery(string profile, string type, string consumerId)
     {
-        var yaml = File.ReadAllText(RepoPaths.File("components", profile, "fanout.yaml"));
+        var yaml = File.ReadAllText(Path.Combine(RepoPaths.RepoRoot, "components", profile, "fanout.yaml"));
 
         yaml.ShouldContain($"name: {DaprComponents.Fanout}");
         yaml.ShouldContain($"type: {type}");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using ChatDapr.Contracts.Errors;
+using ChatDapr.Contracts.Messages;
 using ChatDapr.Gateway.Messages;
 using Shouldly;
 
@@ -35,7 +36,7 @@ public sealed class DaprMessagesClientTests
         var client = new DaprMessagesClient(new HttpClient(handler) { BaseAddress = new Uri("http://messages/") });
 
         var error = await Should.ThrowAsync<ChatError>(() =>
-            client.MarkReadAsync(new ReadMarkerCommand("r1", "alice", 2, 5), TestContext.Current.CancellationToken));
+            client.MarkReadAsync(new ReadMarkerUpdate("r1", "alice", 2, 5), TestContext.Current.CancellationToken));
 
         error.Code.ShouldBe(ChatErrorCodes.Forbidden);
         handler.Request!.RequestUri!.AbsolutePath.ShouldBe("/internal/read-markers");
@@ -47,7 +48,7 @@ public sealed class DaprMessagesClientTests
         var client = new DaprMessagesClient(new HttpClient(new Recorder(HttpStatusCode.InternalServerError, "boom")) { BaseAddress = new Uri("http://messages/") });
 
         await Should.ThrowAsync<HttpRequestException>(() =>
-            client.SyncAsync(new SyncQuery([new SyncRoom("r1", 0, 1)], 100), TestContext.Current.CancellationToken));
+            client.SyncAsync(new SyncQuery([new SyncRoomQuery("r1", 0, 1)], 100), TestContext.Current.CancellationToken));
     }
 
     private sealed class Recorder(HttpStatusCode status, string response) : HttpMessageHandler

@@ -2,7 +2,7 @@ using ChatDapr.Contracts.Actors;
 using ChatDapr.Contracts.Errors;
 using ChatDapr.Contracts.Wire;
 using ChatDapr.Gateway.Chat;
-using ChatDapr.Gateway.Connections;
+using ChatDapr.Contracts.Messages;
 using ChatDapr.Gateway.Messages;
 
 namespace ChatDapr.Gateway.Tests.Unit;
@@ -11,6 +11,7 @@ namespace ChatDapr.Gateway.Tests.Unit;
 internal sealed class FakeChatActors : IChatActors
 {
     public Dictionary<string, FakeRoomActor> Rooms { get; } = new();
+    public Dictionary<string, List<string>> RoomsOfUser { get; } = new();
 
     public FakeRoomActor AddRoom(string roomId, long lastSeq, params string[] members)
     {
@@ -19,6 +20,8 @@ internal sealed class FakeChatActors : IChatActors
     }
 
     public IRoomActor Room(string roomId) => Rooms.TryGetValue(roomId, out var room) ? room : new FakeRoomActor(null);
+
+    public IUserRoomsActor UserRooms(string userId) => new FakeUserRooms(RoomsOfUser.GetValueOrDefault(userId) ?? []);
 
     public IPresenceActor Presence(string userId) => throw new NotSupportedException("no presence in these tests");
 }
@@ -42,6 +45,14 @@ internal sealed class FakeRoomActor(Room? room) : IRoomActor
     public Task<Room> SetRoleAsync(SetRoleCommand command) => throw new NotSupportedException();
     public Task<Message> EditMessageAsync(EditMessageCommand command) => throw new NotSupportedException();
     public Task<MessageDeletedEvent> DeleteMessageAsync(DeleteMessageCommand command) => throw new NotSupportedException();
+    public Task<IReadOnlyList<VersionedMessage>> GetMessagesAsync(GetMessagesQuery query) => throw new NotSupportedException();
+}
+
+internal sealed class FakeUserRooms(List<string> rooms) : IUserRoomsActor
+{
+    public Task<IReadOnlyList<string>> GetRoomsAsync() => Task.FromResult<IReadOnlyList<string>>(rooms);
+    public Task AddRoomAsync(string roomId) => throw new NotSupportedException();
+    public Task RemoveRoomAsync(string roomId) => throw new NotSupportedException();
 }
 
 // Records what the gateway asks and answers from canned data.
@@ -62,10 +73,10 @@ internal sealed class FakeMessagesClient : IMessagesClient
         return Task.FromResult<IReadOnlyList<SyncResult>>(query.Rooms.Select(r => new SyncResult(r.RoomId, [], false)).ToList());
     }
 
-    public Task<ReadReceipt> MarkReadAsync(ReadMarkerCommand command, CancellationToken cancellationToken)
+    public Task<ReadMarker> MarkReadAsync(ReadMarkerUpdate update, CancellationToken cancellationToken)
     {
-        Calls.Add(command);
-        return Task.FromResult(new ReadReceipt(command.RoomId, command.UserId, command.Seq));
+        Calls.Add(update);
+        return Task.FromResult(new ReadMarker(update.RoomId, update.UserId, update.Seq));
     }
 
     public Task<IReadOnlyList<RoomReadState>> GetReadStateAsync(ReadStateQuery query, CancellationToken cancellationToken)
@@ -73,15 +84,5 @@ internal sealed class FakeMessagesClient : IMessagesClient
         Calls.Add(query);
         return Task.FromResult<IReadOnlyList<RoomReadState>>(
             query.RoomIds.Where(ReadSeqs.ContainsKey).Select(id => new RoomReadState(id, ReadSeqs[id])).ToList());
-    }
-}
-
-internal sealed class FixedDirectory(params string[] roomIds) : IUserRoomsDirectory
-{
-    public Task<IReadOnlyList<string>> GetRoomIdsAsync(string userId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<string>>(roomIds);
-
-    public void Observe(Room room, long version)
-    {
     }
 }

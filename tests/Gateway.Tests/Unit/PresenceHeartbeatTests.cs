@@ -44,6 +44,8 @@ public sealed class PresenceHeartbeatTests
 
         public IRoomActor Room(string roomId) => throw new NotSupportedException();
 
+        public IUserRoomsActor UserRooms(string userId) => throw new NotSupportedException();
+
         public IPresenceActor Presence(string userId) => new Actor(userId, Beats);
 
         private sealed class Actor(string userId, System.Collections.Concurrent.ConcurrentDictionary<string, HeartbeatCommand> beats) : IPresenceActor

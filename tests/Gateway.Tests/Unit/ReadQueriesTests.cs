@@ -1,7 +1,7 @@
 using ChatDapr.Contracts.Errors;
 using ChatDapr.Contracts.Wire;
 using ChatDapr.Gateway.Chat;
-using ChatDapr.Gateway.Messages;
+using ChatDapr.Contracts.Messages;
 using Shouldly;
 
 namespace ChatDapr.Gateway.Tests.Unit;
@@ -12,8 +12,7 @@ public sealed class ReadQueriesTests
     private readonly FakeMessagesClient messages = new();
     private CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private ReadQueries Queries(params string[] directoryRooms) =>
-        new(new RoomAccess(actors), new FixedDirectory(directoryRooms), messages);
+    private ReadQueries Queries() => new(actors, new RoomAccess(actors), messages);
 
     [Fact]
     public async Task GetHistory_Member_AsksMessagesServiceWithRoomsLastSeq()
@@ -58,7 +57,7 @@ public sealed class ReadQueriesTests
             [new SyncRequest("mine", 4), new SyncRequest("theirs", 0), new SyncRequest("gone", 0), new SyncRequest("mine", 4)], Ct);
 
         var query = messages.Calls.ShouldHaveSingleItem().ShouldBeOfType<SyncQuery>();
-        query.Rooms.ShouldBe([new SyncRoom("mine", 4, 9)]);
+        query.Rooms.ShouldBe([new SyncRoomQuery("mine", 4, 9)]);
         query.Limit.ShouldBe(ReadQueries.SyncPageSize);
         results.Select(r => r.RoomId).ShouldBe(["mine"]);
     }
@@ -89,7 +88,7 @@ public sealed class ReadQueriesTests
 
         var receipt = await Queries().MarkReadAsync("alice", "r1", 4, Ct);
 
-        messages.Calls.ShouldHaveSingleItem().ShouldBe(new ReadMarkerCommand("r1", "alice", 4, 5));
+        messages.Calls.ShouldHaveSingleItem().ShouldBe(new ReadMarkerUpdate("r1", "alice", 4, 5));
         receipt.ShouldBe(new ReadReceipt("r1", "alice", 4));
     }
 
@@ -100,8 +99,9 @@ public sealed class ReadQueriesTests
         actors.AddRoom("r2", 3, "alice");
         actors.AddRoom("left", 7, "bob");
         messages.ReadSeqs["r1"] = 4;
+        actors.RoomsOfUser["alice"] = ["r1", "r2", "left"];
 
-        var rooms = await Queries("r1", "r2", "left").GetRoomsAsync("alice", Ct);
+        var rooms = await Queries().GetRoomsAsync("alice", Ct);
 
         rooms.Select(r => (r.RoomId, r.LastSeq, r.ReadSeq, r.Unread)).ShouldBe([("r1", 10L, 4L, 6L), ("r2", 3L, 0L, 3L)]);
         var query = messages.Calls.ShouldHaveSingleItem().ShouldBeOfType<ReadStateQuery>();
