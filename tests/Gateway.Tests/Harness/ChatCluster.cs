@@ -17,8 +17,9 @@ namespace ChatDapr.Gateway.Tests.Harness;
 
 // The chat backend in one process: the real rooms, presence, messages and gateway apps (N gateway instances), each on its own
 // loopback port beside its own in-process sidecar. The sidecars come from one LocalSidecar, so they share actor
-// placement and the in-memory brokers, like the apps of one `localdapr` launch. Components are the embedded
-// profile's chat-pubsub and chat-fanout files as they are, an in-memory state store and a file secret store.
+// placement and the brokers, like the apps of one `localdapr` launch. Components are a profile's chat-pubsub and
+// chat-fanout files as they are (embedded, or redis pointed at a test redis-server), an in-memory state store and a
+// file secret store.
 public sealed class ChatCluster : IAsyncDisposable
 {
     public const string SigningKey = "service-test-signing-key-0123456789abcdef0123456789";
@@ -30,26 +31,31 @@ public sealed class ChatCluster : IAsyncDisposable
     private readonly List<WebApplication> apps = [];
     private readonly List<GatewayNode> gateways = [];
 
-    private ChatCluster(string secretsFile)
+    // redisAddress null: the embedded profile's brokers (in-memory); otherwise the redis profile's, on that server.
+    private ChatCluster(string secretsFile, string? redisAddress)
     {
         this.secretsFile = secretsFile;
         sidecars = new LocalSidecar(
             InMemoryStateYaml,
-            File.ReadAllText(Path.Combine(RepoPaths.RepoRoot, "components", "embedded", "pubsub.yaml")),
-            File.ReadAllText(Path.Combine(RepoPaths.RepoRoot, "components", "embedded", "fanout.yaml")),
+            ProfileComponent("pubsub.yaml", redisAddress),
+            ProfileComponent("fanout.yaml", redisAddress),
             SecretsYaml(secretsFile));
     }
+
+    private static string ProfileComponent(string file, string? redisAddress) => redisAddress is null
+        ? File.ReadAllText(Path.Combine(RepoPaths.RepoRoot, "components", "embedded", file))
+        : File.ReadAllText(Path.Combine(RepoPaths.RepoRoot, "components", "redis", file)).Replace("localhost:6379", redisAddress);
 
     public IReadOnlyList<GatewayNode> Gateways => gateways;
 
     // Every line gateway 0 logs, at Information and above (the framework's request logging included).
     public LogCapture Gateway0Logs { get; } = new();
 
-    public static async Task<ChatCluster> StartAsync(int gatewayCount)
+    public static async Task<ChatCluster> StartAsync(int gatewayCount, string? redisAddress = null)
     {
         var secrets = Path.Combine(Directory.CreateTempSubdirectory("chatdapr-secrets-").FullName, "secrets.json");
         await File.WriteAllTextAsync(secrets, $$"""{ "jwt-signing-key": "{{SigningKey}}" }""");
-        var cluster = new ChatCluster(secrets);
+        var cluster = new ChatCluster(secrets, redisAddress);
         try
         {
             await cluster.StartAppAsync(AppIds.Rooms, b => b.Services.AddRoomsServices(b.Configuration), a => a.MapActorsHandlers());
