@@ -2,9 +2,11 @@ using ChatDapr.Contracts;
 using ChatDapr.Gateway.Accounts;
 using ChatDapr.Gateway.Apis;
 using ChatDapr.Gateway.Auth;
+using ChatDapr.Gateway.Chat;
 using ChatDapr.Gateway.Connections;
 using ChatDapr.Gateway.Fanout;
 using ChatDapr.Gateway.Hubs;
+using ChatDapr.Gateway.Messages;
 using ChatDapr.ServiceDefaults;
 
 namespace ChatDapr.Gateway;
@@ -22,7 +24,9 @@ public static class GatewayApp
         services.AddTokenAuthentication(configuration);
         services.AddAccounts(configuration);
         services.AddConnections(configuration);
-        services.AddChatHub(configuration);
+        services.AddMessagesClient();
+        services.AddChatServices(configuration);
+        services.AddChatHub();
         services.AddFanout();
         return builder;
     }

@@ -1,12 +1,5 @@
 using ChatDapr.Contracts;
 using ChatDapr.Contracts.Hub;
-using ChatDapr.Contracts.Names;
-using ChatDapr.Gateway.Chat;
-using ChatDapr.Gateway.Messages;
-using ChatDapr.Gateway.Metrics;
-using ChatDapr.Gateway.RateLimiting;
-using Dapr;
-using Dapr.Client;
 using Microsoft.AspNetCore.SignalR;
 
 namespace ChatDapr.Gateway.Hubs;
@@ -16,27 +9,10 @@ public static class HubServices
     // Hub messages are small (a text of 4000 characters plus envelope); anything bigger is not a chat message.
     public const long MaximumReceiveMessageSize = 64 * 1024;
 
-    public static IServiceCollection AddChatHub(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddChatHub(this IServiceCollection services)
     {
-        services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
-        services.Configure<TypingOptions>(configuration.GetSection(TypingOptions.Section));
-        services.AddSingleton<GatewayMetrics>();
-        services.AddSingleton<SendRateLimiter>();
         services.AddSingleton<ChatHubFilter>();
         services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
-        services.AddSingleton<RoomAccess>();
-        services.AddSingleton<RoomCommands>();
-        services.AddSingleton<MessageCommands>();
-        services.AddSingleton<ReadQueries>();
-        services.AddSingleton<PresenceQueries>();
-        services.AddSingleton<TypingThrottle>();
-        services.AddSingleton<TypingCommands>();
-        services.AddSingleton<IMessagesClient>(sp =>
-        {
-            var config = sp.GetRequiredService<IConfiguration>();
-            return new DaprMessagesClient(DaprClient.CreateInvokeHttpClient(
-                AppIds.Messages, DaprDefaults.GetDefaultHttpEndpoint(config), DaprDefaults.GetDefaultDaprApiToken(config)));
-        });
         services.AddSignalR(hub =>
             {
                 hub.MaximumReceiveMessageSize = MaximumReceiveMessageSize;
