@@ -65,6 +65,9 @@ public sealed class ChatSystem : IAsyncDisposable
               resourcesPath: {components}
               env:
                 ASPNETCORE_ENVIRONMENT: Development
+                # Scenarios send bursts faster than a person types; the limiter itself has its own tests.
+                Gateway__RateLimit__SendBurst: "1000"
+                Gateway__RateLimit__SendsPerSecond: "1000"
             x-launcher:
               readyMessage: ChatDapr is up
             apps:

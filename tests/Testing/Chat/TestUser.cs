@@ -1,3 +1,3 @@
-namespace ChatDapr.Gateway.Tests.Harness;
+namespace ChatDapr.Testing.Chat;
 
 public sealed record TestUser(string UserId, string Username, string Password, string AccessToken);

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
-using ChatDapr.Testing;
 
-namespace ChatDapr.Gateway.Tests.Harness;
+namespace ChatDapr.Testing.Chat;
 
 // Everything a client received of one hub event, in arrival order.
 public sealed class EventLog<T>

@@ -2,7 +2,7 @@ using ChatDapr.Contracts.Errors;
 using Microsoft.AspNetCore.SignalR;
 using Shouldly;
 
-namespace ChatDapr.Gateway.Tests.Harness;
+namespace ChatDapr.Testing.Chat;
 
 public static class HubErrorAssertions
 {

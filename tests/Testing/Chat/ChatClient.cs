@@ -1,10 +1,9 @@
 using ChatDapr.Contracts.Hub;
 using ChatDapr.Contracts.Wire;
-using ChatDapr.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ChatDapr.Gateway.Tests.Harness;
+namespace ChatDapr.Testing.Chat;
 
 public enum WireProtocol { Json, MessagePack }
 

@@ -1,0 +1,53 @@
+using ChatDapr.Testing;
+
+namespace ChatDapr.EndToEnd.Tests;
+
+/// <summary>One running system per test class (starting it takes seconds); each test owns fresh users and rooms.</summary>
+public abstract class SystemFixture : IAsyncLifetime
+{
+    private ChatSystem? _system;
+
+    public ChatSystem System => _system ?? throw new InvalidOperationException("the system did not start");
+
+    protected abstract Task<ChatSystem> StartAsync();
+
+    public async ValueTask InitializeAsync() => _system = await StartAsync();
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        if (_system is not null)
+            await _system.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>The embedded default profile (SQLite + in-memory broker), one gateway.</summary>
+public sealed class EmbeddedSystem : SystemFixture
+{
+    protected override Task<ChatSystem> StartAsync() => ChatSystem.StartAsync("embedded");
+}
+
+/// <summary>The embedded profile with two gateway instances (invariant 8).</summary>
+public sealed class TwoGatewaySystem : SystemFixture
+{
+    protected override Task<ChatSystem> StartAsync() => ChatSystem.StartAsync("embedded", gateways: 2);
+}
+
+/// <summary>The Redis profile against a real redis-server started for the class.</summary>
+public sealed class RedisSystem : SystemFixture
+{
+    private RedisServer? _redis;
+
+    protected override async Task<ChatSystem> StartAsync()
+    {
+        _redis = await RedisServer.StartAsync();
+        return await ChatSystem.StartAsync("redis", gateways: 2, redis: _redis);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_redis is not null)
+            await _redis.DisposeAsync();
+    }
+}
