@@ -27,6 +27,18 @@ public sealed class ChatSystem : IAsyncDisposable
 
     public string LauncherOutput => _launcher.Output;
 
+    /// <summary>
+    /// Kills gateway instance <paramref name="index"/> with SIGKILL, as a crash would: no goodbye to presence, no
+    /// graceful disconnects. The pid comes from the launcher's status table (app URL … pid).
+    /// </summary>
+    public void KillGateway(int index)
+    {
+        var url = Gateways[index].ToString().TrimEnd('/');
+        var row = _launcher.Lines.First(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, var appUrl, .., _] && appUrl == url);
+        var pid = int.Parse(row.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1], System.Globalization.CultureInfo.InvariantCulture);
+        System.Diagnostics.Process.GetProcessById(pid).Kill(entireProcessTree: true);
+    }
+
     public static async Task<ChatSystem> StartAsync(string profile = "embedded", int gateways = 1, RedisServer? redis = null)
     {
         var dir = Directory.CreateTempSubdirectory("chatdapr-e2e-").FullName;
@@ -68,6 +80,8 @@ public sealed class ChatSystem : IAsyncDisposable
                 # Scenarios send bursts faster than a person types; the limiter itself has its own tests.
                 Gateway__RateLimit__SendBurst: "1000"
                 Gateway__RateLimit__SendsPerSecond: "1000"
+                # Short heartbeats so a killed gateway's connections expire within seconds.
+                Presence__HeartbeatInterval: "00:00:02"
             x-launcher:
               readyMessage: ChatDapr is up
             apps:

@@ -51,3 +51,9 @@ public sealed class RedisSystem : SystemFixture
             await _redis.DisposeAsync();
     }
 }
+
+/// <summary>Two gateways on the embedded profile, one of which a test kills.</summary>
+public sealed class KilledGatewaySystem : SystemFixture
+{
+    protected override Task<ChatSystem> StartAsync() => ChatSystem.StartAsync("embedded", gateways: 2);
+}
