@@ -24,6 +24,7 @@ internal sealed class AppDeliverer(AppChannel channel)
 
     public async Task<AppAnswer> DeliverAsync(string path, DeliveredEvent ev, IReadOnlyDictionary<string, string> metadata, CancellationToken ct)
     {
+        using var activity = DeliveryActivity.Start(ev);
         using var request = Request(path, ev.Body, ContentTypes.CloudEvent, ev, metadata);
         return await SendAsync(request, body => SingleOutcome(body), ct);
     }
@@ -33,6 +34,7 @@ internal sealed class AppDeliverer(AppChannel channel)
     {
         var entryId = Guid.NewGuid().ToString();
         var envelope = BulkEnvelope.Write(entryId, ev, spec, metadata);
+        using var activity = DeliveryActivity.Start(ev);
         using var request = Request(path, envelope, ContentTypes.Json, ev, metadata);
         return await SendAsync(request, body => BulkEnvelope.Outcome(body, entryId), ct);
     }
