@@ -1,0 +1,62 @@
+export interface PendingSend {
+  clientMessageId: string;
+  roomId: string;
+  text: string;
+  createdAt: string;
+  state: 'sending' | 'failed';
+  /** User-facing reason of the last failure. */
+  error?: string;
+  /** Whether resending the same clientMessageId may succeed (rate limited, network, server error). */
+  retriable?: boolean;
+}
+
+/**
+ * Own messages not yet acknowledged. The clientMessageId is fixed when the user presses send and reused on
+ * every retry, so the server stores the message once however often it is resent.
+ */
+export class PendingSends {
+  private readonly items = new Map<string, PendingSend>();
+
+  add(roomId: string, text: string, clientMessageId: string = crypto.randomUUID()): PendingSend {
+    const item: PendingSend = { clientMessageId, roomId, text, createdAt: new Date().toISOString(), state: 'sending' };
+    this.items.set(clientMessageId, item);
+    return item;
+  }
+
+  get(clientMessageId: string): PendingSend | undefined {
+    return this.items.get(clientMessageId);
+  }
+
+  forRoom(roomId: string): PendingSend[] {
+    return [...this.items.values()].filter((p) => p.roomId === roomId);
+  }
+
+  /** What to resend after a reconnect: still sending, or failed for a transient reason. */
+  resendable(): PendingSend[] {
+    return [...this.items.values()].filter((p) => p.state === 'sending' || p.retriable);
+  }
+
+  markSending(clientMessageId: string): void {
+    this.update(clientMessageId, { state: 'sending', error: undefined, retriable: undefined });
+  }
+
+  markFailed(clientMessageId: string, error: string, retriable: boolean): void {
+    this.update(clientMessageId, { state: 'failed', error, retriable });
+  }
+
+  /** Removes and returns the send (on its ack, or when the user discards it). */
+  remove(clientMessageId: string): PendingSend | undefined {
+    const item = this.items.get(clientMessageId);
+    this.items.delete(clientMessageId);
+    return item;
+  }
+
+  dropRoom(roomId: string): void {
+    for (const p of this.forRoom(roomId)) this.items.delete(p.clientMessageId);
+  }
+
+  private update(clientMessageId: string, change: Partial<PendingSend>): void {
+    const item = this.items.get(clientMessageId);
+    if (item) this.items.set(clientMessageId, { ...item, ...change });
+  }
+}
