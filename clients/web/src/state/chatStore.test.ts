@@ -108,3 +108,12 @@ describe('ChatStore rooms', () => {
     expect(store.version).toBe(version + 2);
   });
 });
+
+describe('ChatStore room updates', () => {
+  it('adds a room from RoomUpdated with its members and lastSeq', () => {
+    const store = new ChatStore('alice');
+    store.upsertRoom({ roomId: 'dm-1', name: '', kind: 'direct', members: [{ userId: 'alice', role: 'owner' }, { userId: 'bob', role: 'member' }], lastSeq: 7 });
+    expect(store.room('dm-1')).toMatchObject({ kind: 'direct', members: ['alice', 'bob'], unread: 0 });
+    expect(store.timeline('dm-1').lastSeq).toBe(7);
+  });
+});

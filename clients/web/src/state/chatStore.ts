@@ -10,6 +10,8 @@ export interface RoomView {
   kind: Room['kind'];
   unread: number;
   lastMessage?: Message;
+  /** Known from Room events (GetRooms summaries leave members out); names a direct room by the other user. */
+  members?: string[];
 }
 
 const typingShownMs = 5000;
@@ -70,7 +72,8 @@ export class ChatStore {
 
   upsertRoom(room: Room): void {
     const current = this.rooms.get(room.roomId);
-    this.rooms.set(room.roomId, { unread: 0, ...current, roomId: room.roomId, name: room.name, kind: room.kind });
+    const members = room.members.map((m) => m.userId);
+    this.rooms.set(room.roomId, { unread: 0, ...current, roomId: room.roomId, name: room.name, kind: room.kind, members });
     if (!this.timelines.has(room.roomId)) this.timelines.set(room.roomId, new RoomTimeline(room.roomId, room.lastSeq));
     this.changed();
   }

@@ -1,0 +1,71 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { userMessage } from '../api/errors';
+import type { ChatClient } from '../net/chatClient';
+import type { UserDirectory } from '../state/userDirectory';
+import { MessageItem, PendingItem } from './MessageItem';
+import { roomTitle } from './names';
+import { SendBox } from './SendBox';
+
+interface Props { client: ChatClient; users: UserDirectory; roomId: string; onBack: () => void }
+
+export function Conversation({ client, users, roomId, onBack }: Props) {
+  const store = client.store;
+  const room = store.room(roomId);
+  const timeline = store.timeline(roomId);
+  const messages = timeline.messages();
+  const pending = store.pending.forRoom(roomId);
+  const typers = store.typers(roomId);
+  const [error, setError] = useState<string>();
+  const list = useRef<HTMLOListElement>(null);
+
+  async function loadOlder() {
+    try {
+      await client.loadOlder(roomId);
+    } catch (e) {
+      setError(userMessage(e));
+    }
+  }
+
+  useEffect(() => {
+    if (messages.length === 0 && timeline.hasOlder) void loadOlder();
+    // Only on opening the room; later pages are asked for by the user.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [roomId]);
+
+  const lastSeq = timeline.lastSeq;
+  useEffect(() => {
+    if (store.connection === 'connected') client.markRead(roomId).catch(() => undefined);
+  }, [client, roomId, lastSeq, store.connection]);
+
+  // Follow new messages only when the reader is already at the bottom (not while reading older ones).
+  const atBottom = useRef(true);
+  useLayoutEffect(() => {
+    const el = list.current;
+    if (el && atBottom.current) el.scrollTop = el.scrollHeight;
+  }, [messages, pending.length]);
+  const onScroll = () => {
+    const el = list.current;
+    if (el) atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+  };
+
+  if (!room) return null;
+  const typing = typers.map((id) => users.name(id) ?? 'Someone');
+  return (
+    <section className="room" aria-label={roomTitle(room, store.me, users)}>
+      <header className="room-header">
+        <button type="button" className="back" onClick={onBack} aria-label="Back to conversations">←</button>
+        <h2>{roomTitle(room, store.me, users)}</h2>
+      </header>
+      {error && <p role="alert" className="error">{error}</p>}
+      <ol className="messages" ref={list} onScroll={onScroll} aria-label="Messages" aria-live="polite">
+        {timeline.hasOlder && messages.length > 0 && (
+          <li className="older"><button type="button" onClick={loadOlder}>Load older messages</button></li>
+        )}
+        {messages.map((m) => <MessageItem key={m.seq} message={m} own={m.senderId === store.me} sender={users.name(m.senderId)} />)}
+        {pending.map((p) => <PendingItem key={p.clientMessageId} pending={p} onRetry={() => void client.retry(p.clientMessageId)} />)}
+      </ol>
+      <p className="typing" aria-live="polite">{typing.length > 0 ? `${typing.join(', ')} ${typing.length > 1 ? 'are' : 'is'} typing…` : ''}</p>
+      <SendBox onSend={(text) => void client.send(roomId, text)} onTyping={() => client.typing(roomId)} />
+    </section>
+  );
+}
