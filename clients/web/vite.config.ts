@@ -11,5 +11,5 @@ export default defineConfig({
       '/hubs': { target: 'http://127.0.0.1:5000', ws: true },
     },
   },
-  test: { environment: 'node', include: ['src/**/*.test.ts'] },
+  test: { environment: 'node', include: ['src/**/*.test.ts', 'src/**/*.test.tsx'] },
 });
