@@ -30,10 +30,30 @@ describe('ChatStore own sends', () => {
   it('does not duplicate when the echo arrives before the ack', () => {
     const store = storeWithRoom();
     const pending = store.beginSend('g-1', 'hi');
+    const other = store.beginSend('g-1', 'something else');
     store.receive(msg(1, { senderId: 'alice', text: 'hi' }));
+    expect(store.pending.visible('g-1').map((p) => p.clientMessageId)).toEqual([other.clientMessageId]);
     store.confirm(pending.clientMessageId, { roomId: 'g-1', messageId: 'm-1', seq: 1, sentAt: '2026-01-01T00:00:01.000Z' });
     expect(store.timeline('g-1').messages()).toHaveLength(1);
-    expect(store.pending.forRoom('g-1')).toHaveLength(0);
+    expect(store.pending.forRoom('g-1')).toHaveLength(1);
+  });
+
+  it('keeps an echoed send hidden but resendable when its ack is lost', () => {
+    const store = storeWithRoom();
+    const pending = store.beginSend('g-1', 'hi');
+    store.receive(msg(1, { senderId: 'alice', text: 'hi' }));
+    store.failSend(pending.clientMessageId, 'offline', true);
+    expect(store.pending.visible('g-1')).toEqual([]);
+    expect(store.pending.resendable().map((p) => p.clientMessageId)).toEqual([pending.clientMessageId]);
+  });
+
+  it('matches an echo to one pending send only', () => {
+    const store = storeWithRoom();
+    store.beginSend('g-1', 'ok');
+    store.beginSend('g-1', 'ok');
+    store.receive(msg(1, { senderId: 'alice', text: 'ok' }));
+    store.receive(msg(1, { senderId: 'alice', text: 'ok' }));
+    expect(store.pending.visible('g-1')).toHaveLength(1);
   });
 
   it('offers unacknowledged and transiently failed sends for resending with the same clientMessageId', () => {

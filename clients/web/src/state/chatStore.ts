@@ -100,6 +100,7 @@ export class ChatStore {
     const isNew = timeline.get(message.messageId) === undefined && message.seq > timeline.lastSeq;
     const gap = timeline.receive(message);
     if (isNew) this.notePosted(message);
+    if (isNew && message.senderId === this.me) this.pending.markEchoed(message.roomId, message.text, message.messageId);
     this.typing.get(message.roomId)?.delete(message.senderId);
     this.changed();
     return gap;

@@ -8,6 +8,8 @@ export interface PendingSend {
   error?: string;
   /** Whether resending the same clientMessageId may succeed (rate limited, network, server error). */
   retriable?: boolean;
+  /** The stored message's id when its MessageReceived came before the ack (the message is then shown already). */
+  echoedAs?: string;
 }
 
 /**
@@ -34,6 +36,25 @@ export class PendingSends {
   /** What to resend after a reconnect: still sending, or failed for a transient reason. */
   resendable(): PendingSend[] {
     return [...this.items.values()].filter((p) => p.state === 'sending' || p.retriable);
+  }
+
+  /**
+   * Our own message arrived as MessageReceived before its ack. Messages do not carry the clientMessageId, so the
+   * oldest in-flight send with the same text stands for it; with equal texts, which one is hidden does not show.
+   */
+  markEchoed(roomId: string, text: string, messageId: string): void {
+    const sends = [...this.items.values()];
+    if (sends.some((p) => p.echoedAs === messageId)) return;
+    const match = sends.find((p) => p.roomId === roomId && p.state === 'sending' && !p.echoedAs && p.text.trim() === text);
+    if (match) this.update(match.clientMessageId, { echoedAs: messageId });
+  }
+
+  /**
+   * What the conversation shows below the timeline: sends not shown yet as stored messages. An echoed send is
+   * stored even if its ack is lost; it stays in the list only to be resent (and so acknowledged) on reconnect.
+   */
+  visible(roomId: string): PendingSend[] {
+    return this.forRoom(roomId).filter((p) => !p.echoedAs);
   }
 
   markSending(clientMessageId: string): void {

@@ -13,7 +13,7 @@ export function Conversation({ client, users, roomId, onBack }: Props) {
   const room = store.room(roomId);
   const timeline = store.timeline(roomId);
   const messages = timeline.messages();
-  const pending = store.pending.forRoom(roomId);
+  const pending = store.pending.visible(roomId);
   const typers = store.typers(roomId);
   const [error, setError] = useState<string>();
   const list = useRef<HTMLOListElement>(null);
