@@ -82,6 +82,15 @@ describe('ChatStore rooms', () => {
     expect(store.room('g-1')?.unread).toBe(0);
   });
 
+  it('updates the preview when the last message is edited or deleted', () => {
+    const store = storeWithRoom();
+    store.receive(msg(1, { text: 'tpyo' }));
+    store.edit(msg(1, { text: 'typo', editedAt: '2026-01-01T02:00:00Z' }));
+    expect(store.room('g-1')?.lastMessage?.text).toBe('typo');
+    store.delete({ roomId: 'g-1', messageId: 'm-1', seq: 1 });
+    expect(store.room('g-1')?.lastMessage?.deleted).toBe(true);
+  });
+
   it('syncs every room from its contiguous lastSeq', () => {
     const store = storeWithRoom(4);
     store.receive(msg(5));

@@ -107,11 +107,11 @@ export class ChatStore {
   }
 
   edit(message: Message): void {
-    if (this.timeline(message.roomId).applyEdit(message)) this.changed();
+    if (this.timeline(message.roomId).applyEdit(message)) this.refreshPreview(message.roomId, message.messageId);
   }
 
   delete(event: MessageDeletedEvent): void {
-    if (this.timeline(event.roomId).applyDelete(event)) this.changed();
+    if (this.timeline(event.roomId).applyDelete(event)) this.refreshPreview(event.roomId, event.messageId);
   }
 
   /** A Sync answer: rooms left out are rooms the user no longer belongs to. Returns where to continue. */
@@ -186,6 +186,13 @@ export class ChatStore {
     const unread = message.senderId !== this.me && message.roomId !== this.activeRoomId ? room.unread + 1 : room.unread;
     const newer = !room.lastMessage || room.lastMessage.seq <= message.seq;
     this.rooms.set(room.roomId, { ...room, unread, lastMessage: newer ? message : room.lastMessage });
+  }
+
+  private refreshPreview(roomId: string, messageId: string): void {
+    const room = this.rooms.get(roomId);
+    const current = this.timeline(roomId).get(messageId);
+    if (room && current && room.lastMessage?.messageId === messageId) this.rooms.set(roomId, { ...room, lastMessage: current });
+    this.changed();
   }
 
   private changed(): void {

@@ -17,19 +17,23 @@ export function Conversation({ client, users, roomId, onBack }: Props) {
   const typers = store.typers(roomId);
   const [error, setError] = useState<string>();
   const list = useRef<HTMLOListElement>(null);
+  const loading = useRef(false);
 
   async function loadOlder() {
+    if (loading.current || !timeline.hasOlder) return;
+    loading.current = true;
     try {
       await client.loadOlder(roomId);
     } catch (e) {
       setError(userMessage(e));
+    } finally {
+      loading.current = false;
     }
   }
 
+  // On opening the room, fill the screen with the newest page; later pages come by scrolling up (or the button).
   useEffect(() => {
-    if (messages.length === 0 && timeline.hasOlder) void loadOlder();
-    // Only on opening the room; later pages are asked for by the user.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (messages.length < 20) void loadOlder();
   }, [roomId]);
 
   const lastSeq = timeline.lastSeq;
@@ -37,15 +41,24 @@ export function Conversation({ client, users, roomId, onBack }: Props) {
     if (store.connection === 'connected') client.markRead(roomId).catch(() => undefined);
   }, [client, roomId, lastSeq, store.connection]);
 
-  // Follow new messages only when the reader is already at the bottom (not while reading older ones).
+  // Follow new messages only when the reader is already at the bottom; when older ones are prepended, keep what
+  // the reader was looking at in place.
   const atBottom = useRef(true);
+  const previous = useRef({ height: 0, oldest: undefined as number | undefined });
   useLayoutEffect(() => {
     const el = list.current;
-    if (el && atBottom.current) el.scrollTop = el.scrollHeight;
+    if (!el) return;
+    const oldest = messages[0]?.seq;
+    if (atBottom.current) el.scrollTop = el.scrollHeight;
+    else if (previous.current.oldest !== undefined && oldest !== undefined && oldest < previous.current.oldest)
+      el.scrollTop += el.scrollHeight - previous.current.height;
+    previous.current = { height: el.scrollHeight, oldest };
   }, [messages, pending.length]);
   const onScroll = () => {
     const el = list.current;
-    if (el) atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+    if (!el) return;
+    atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+    if (el.scrollTop < 40) void loadOlder();
   };
 
   if (!room) return null;
