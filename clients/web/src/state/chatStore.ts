@@ -1,6 +1,7 @@
 import type { Message, MessageDeletedEvent, Room, RoomSummary, SendAck, SyncResult } from '../api/types';
 import { PendingSends, type PendingSend } from './pending';
 import { RoomTimeline, type Gap } from './timeline';
+import { TypingTracker } from './typing';
 
 export type ConnectionState = 'connected' | 'reconnecting' | 'offline';
 
@@ -14,8 +15,6 @@ export interface RoomView {
   members?: string[];
 }
 
-const typingShownMs = 5000;
-
 /**
  * Everything the UI shows, without React: rooms with unread counts and previews, one timeline per room,
  * pending own sends, who is typing, and the connection state. Listeners are told after every change;
@@ -25,7 +24,7 @@ export class ChatStore {
   readonly pending = new PendingSends();
   private readonly rooms = new Map<string, RoomView>();
   private readonly timelines = new Map<string, RoomTimeline>();
-  private readonly typing = new Map<string, Map<string, number>>();
+  private readonly typing = new TypingTracker();
   private readonly listeners = new Set<() => void>();
   private connectionState: ConnectionState = 'offline';
   version = 0;
@@ -81,7 +80,7 @@ export class ChatStore {
   removeRoom(roomId: string): void {
     this.rooms.delete(roomId);
     this.timelines.delete(roomId);
-    this.typing.delete(roomId);
+    this.typing.forget(roomId);
     this.pending.dropRoom(roomId);
     if (this.activeRoomId === roomId) this.activeRoomId = undefined;
     this.changed();
@@ -101,7 +100,7 @@ export class ChatStore {
     const gap = timeline.receive(message);
     if (isNew) this.notePosted(message);
     if (isNew && message.senderId === this.me) this.pending.markEchoed(message.roomId, message.text, message.messageId);
-    this.typing.get(message.roomId)?.delete(message.senderId);
+    this.typing.stopped(message.roomId, message.senderId);
     this.changed();
     return gap;
   }
@@ -170,14 +169,12 @@ export class ChatStore {
 
   typingStarted(roomId: string, userId: string, now = Date.now()): void {
     if (userId === this.me) return;
-    let users = this.typing.get(roomId);
-    if (!users) this.typing.set(roomId, (users = new Map()));
-    users.set(userId, now + typingShownMs);
+    this.typing.started(roomId, userId, now);
     this.changed();
   }
 
   typers(roomId: string, now = Date.now()): string[] {
-    return [...(this.typing.get(roomId) ?? [])].filter(([, until]) => until > now).map(([userId]) => userId);
+    return this.typing.typers(roomId, now);
   }
 
   private notePosted(message: Message): void {

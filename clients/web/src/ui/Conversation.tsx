@@ -36,6 +36,14 @@ export function Conversation({ client, users, roomId, onBack }: Props) {
     if (messages.length < 20) void loadOlder();
   }, [roomId]);
 
+  // Typing shows for a few seconds only: re-render once a second while someone is typing, so it disappears.
+  const [, tick] = useState(0);
+  useEffect(() => {
+    if (typers.length === 0) return;
+    const timer = setTimeout(() => tick((n) => n + 1), 1000);
+    return () => clearTimeout(timer);
+  });
+
   const lastSeq = timeline.lastSeq;
   useEffect(() => {
     if (store.connection === 'connected') client.markRead(roomId).catch(() => undefined);
