@@ -25,6 +25,21 @@ describe('ChatClient', () => {
     expect(hub.callsOf('Sync')).toEqual([[[{ roomId: 'g-1', afterSeq: 3 }]]]);
   });
 
+  it('loads the newest message of each room as its preview when started', async () => {
+    const hub = new FakeHub();
+    hub.answers.set('GetRooms', () => [
+      { roomId: 'g-1', name: 'Team', kind: 'group', lastSeq: 9, readSeq: 0, unread: 9 },
+      { roomId: 'g-2', name: 'Empty', kind: 'group', lastSeq: 0, readSeq: 0, unread: 0 },
+    ]);
+    hub.answers.set('Sync', () => [{ roomId: 'g-1', messages: [], hasMore: false }, { roomId: 'g-2', messages: [], hasMore: false }]);
+    hub.answers.set('GetHistory', () => ({ messages: [msg(9, { text: 'latest' })], hasMore: true }));
+    const client = new ChatClient(hub, new ChatStore('alice'));
+    await client.start();
+    expect(hub.callsOf('GetHistory')).toEqual([['g-1', null, 1]]);
+    expect(client.store.room('g-1')?.lastMessage?.text).toBe('latest');
+    expect(client.store.timeline('g-1').hasOlder).toBe(true);
+  });
+
   it('confirms a send by its ack', async () => {
     const { hub, client, store } = await started();
     hub.answers.set('SendMessage', () => ({ roomId: 'g-1', messageId: 'm-1', seq: 1, sentAt: '2026-01-01T00:00:01Z' }));
@@ -101,7 +116,7 @@ describe('ChatClient', () => {
   });
 
   it('pages history backwards from the oldest loaded seq', async () => {
-    const { hub, client, store } = await started(60);
+    const { hub, client, store } = await started();
     hub.answers.set('GetHistory', (_room, before) => ({ messages: before === null ? [msg(59), msg(60)] : [msg(58)], hasMore: before === null }));
     await client.loadOlder('g-1', 2);
     await client.loadOlder('g-1', 2);

@@ -36,7 +36,13 @@ export class ChatClient {
     await this.hub.start();
     this.store.setConnection('connected');
     this.store.setRooms(await this.hub.invoke<RoomSummary[]>('GetRooms'));
-    await this.catchUp();
+    await Promise.all([this.catchUp(), this.loadPreviews()]);
+  }
+
+  /** The newest message of every room that has one: the room list's preview and order. */
+  private async loadPreviews(): Promise<void> {
+    const rooms = this.store.syncRequests().filter((r) => r.afterSeq > 0 && this.store.timeline(r.roomId).messages().length === 0);
+    await Promise.all(rooms.map((r) => this.loadOlder(r.roomId, 1).catch(() => undefined)));
   }
 
   stop(): Promise<void> {

@@ -139,6 +139,17 @@ describe('ChatStore rooms', () => {
 });
 
 describe('ChatStore room updates', () => {
+  it('finds the other user of a direct room from its members, else from its messages', () => {
+    const store = new ChatStore('alice');
+    store.setRooms([{ roomId: 'dm-1', name: '', kind: 'direct', lastSeq: 0, readSeq: 0, unread: 0 }]);
+    expect(store.directPeer('dm-1')).toBeUndefined();
+    store.receive(msg(1, { roomId: 'dm-1', senderId: 'alice' }));
+    store.receive(msg(2, { roomId: 'dm-1', senderId: 'bob' }));
+    expect(store.directPeer('dm-1')).toBe('bob');
+    store.upsertRoom({ roomId: 'dm-1', name: '', kind: 'direct', members: [{ userId: 'alice', role: 'owner' }, { userId: 'carol', role: 'member' }], lastSeq: 2 });
+    expect(store.directPeer('dm-1')).toBe('carol');
+  });
+
   it('adds a room from RoomUpdated with its members and lastSeq', () => {
     const store = new ChatStore('alice');
     store.upsertRoom({ roomId: 'dm-1', name: '', kind: 'direct', members: [{ userId: 'alice', role: 'owner' }, { userId: 'bob', role: 'member' }], lastSeq: 7 });

@@ -61,6 +61,16 @@ export class ChatStore {
     return timeline;
   }
 
+  /**
+   * The other user of a direct room: from its members when a Room event told them, else (GetRooms summaries
+   * carry no members) from who posted in it.
+   */
+  directPeer(roomId: string): string | undefined {
+    const room = this.rooms.get(roomId);
+    return room?.members?.find((m) => m !== this.me)
+      ?? this.timeline(roomId).messages().find((m) => m.senderId !== this.me)?.senderId;
+  }
+
   setRooms(summaries: readonly RoomSummary[]): void {
     for (const s of summaries) {
       this.rooms.set(s.roomId, { ...this.rooms.get(s.roomId), roomId: s.roomId, name: s.name, kind: s.kind, unread: s.unread });

@@ -72,10 +72,10 @@ export function Conversation({ client, users, roomId, onBack }: Props) {
   if (!room) return null;
   const typing = typers.map((id) => users.name(id) ?? 'Someone');
   return (
-    <section className="room" aria-label={roomTitle(room, store.me, users)}>
+    <section className="room" aria-label={roomTitle(room, store, users)}>
       <header className="room-header">
         <button type="button" className="back" onClick={onBack} aria-label="Back to conversations">←</button>
-        <h2>{roomTitle(room, store.me, users)}</h2>
+        <h2>{roomTitle(room, store, users)}</h2>
       </header>
       {error && <p role="alert" className="error">{error}</p>}
       <ol className="messages" ref={list} onScroll={onScroll} aria-label="Messages" aria-live="polite">

@@ -14,7 +14,7 @@ export function RoomList({ store, users, onOpen }: Props) {
         return (
           <li key={room.roomId}>
             <button type="button" onClick={() => onOpen(room.roomId)} aria-current={room.roomId === store.activeRoomId ? 'true' : undefined}>
-              <span className="room-name">{roomTitle(room, store.me, users)}</span>
+              <span className="room-name">{roomTitle(room, store, users)}</span>
               {room.unread > 0 && <span className="badge" aria-label={`${room.unread} unread`}>{room.unread}</span>}
               {preview && <span className="preview">{preview}</span>}
             </button>

@@ -1,10 +1,10 @@
-import type { RoomView } from '../state/chatStore';
+import type { ChatStore, RoomView } from '../state/chatStore';
 import type { UserDirectory } from '../state/userDirectory';
 
-export function roomTitle(room: RoomView, me: string, users: UserDirectory): string {
+export function roomTitle(room: RoomView, store: ChatStore, users: UserDirectory): string {
   if (room.kind === 'group') return room.name || 'Group';
-  const other = room.members?.find((m) => m !== me);
-  return (other && users.name(other)) ?? 'Direct message';
+  const other = store.directPeer(room.roomId);
+  return (other && users.name(other)) || 'Direct message';
 }
 
 export function time(iso: string): string {
