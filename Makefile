@@ -5,11 +5,18 @@ RESULTS ?= TestResults
 
 SERVICES = services/Gateway services/Rooms services/Messages services/Presence tools/LocalDapr
 
-.PHONY: run build-services test build bench clean
+.PHONY: run web build-services test build bench clean
 
 ## run: start the whole system (all services + local Dapr sidecars) on the $(PROFILE) component profile
-run: build-services
+run: build-services web
 	dotnet tools/LocalDapr/bin/Release/net10.0/localdapr.dll run -f dapr.yaml --profile $(PROFILE)
+
+## web: build the browser client into clients/web/dist (the gateway serves it); skipped without npm or on failure,
+## so `make run` still starts with the gateway's placeholder page
+web:
+	@if ! command -v npm >/dev/null 2>&1; then echo "web: npm not found, skipping the web client"; \
+	elif ! (cd clients/web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent); then \
+	  echo "web: the web client did not build; the gateway serves its placeholder page"; fi
 
 ## build-services: what dapr.yaml runs (Release builds of the services and the sidecar)
 build-services:

@@ -7,6 +7,7 @@ using ChatDapr.Gateway.Connections;
 using ChatDapr.Gateway.Fanout;
 using ChatDapr.Gateway.Hubs;
 using ChatDapr.Gateway.Messages;
+using ChatDapr.Gateway.Web;
 using ChatDapr.ServiceDefaults;
 
 namespace ChatDapr.Gateway;
@@ -35,8 +36,7 @@ public static class GatewayApp
     {
         // First, so no later component (logging, tracing, errors) sees the hub's access_token query parameter.
         app.UseMiddleware<HubAccessTokenMiddleware>();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseWebClient();
         app.UseCloudEvents();
         app.UseAuthentication();
         app.UseAuthorization();

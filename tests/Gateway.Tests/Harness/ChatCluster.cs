@@ -48,6 +48,11 @@ public sealed class ChatCluster : IAsyncDisposable
 
     public IReadOnlyList<GatewayNode> Gateways => gateways;
 
+    // A stand-in for clients/web/dist that gateway 1 serves; gateway 0 has no built client and serves the placeholder.
+    public string WebClientFolder => Path.Combine(Path.GetDirectoryName(secretsFile)!, "web");
+
+    public const string WebClientMarker = "<!-- test web client -->";
+
     // Every line gateway 0 logs, at Information and above (the framework's request logging included).
     public LogCapture Gateway0Logs { get; } = new();
 
@@ -56,6 +61,8 @@ public sealed class ChatCluster : IAsyncDisposable
         var secrets = Path.Combine(Directory.CreateTempSubdirectory("chatdapr-secrets-").FullName, "secrets.json");
         await File.WriteAllTextAsync(secrets, $$"""{ "jwt-signing-key": "{{SigningKey}}" }""");
         var cluster = new ChatCluster(secrets, redisAddress);
+        Directory.CreateDirectory(cluster.WebClientFolder);
+        await File.WriteAllTextAsync(Path.Combine(cluster.WebClientFolder, "index.html"), $"<!doctype html>{WebClientMarker}");
         try
         {
             await cluster.StartAppAsync(AppIds.Rooms, b => b.Services.AddRoomsServices(b.Configuration), a => a.MapActorsHandlers());
@@ -102,6 +109,7 @@ public sealed class ChatCluster : IAsyncDisposable
                 ["Gateway:RateLimit:SendBurst"] = "10",
                 ["Gateway:RateLimit:SendsPerSecond"] = "1",
                 ["Gateway:Auth:ClockSkew"] = "00:00:00",
+                ["Gateway:WebRoot"] = index == 1 ? WebClientFolder : Path.Combine(WebClientFolder, "absent"),
             });
             if (index == 0)
             {

@@ -70,12 +70,22 @@ public sealed class UsersApiTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Root_Browser_GetsPlaceholderPage()
+    public async Task Root_NoWebClientBuilt_GetsPlaceholderPage()
     {
         using var response = await Gateway.GetAsync("/", accessToken: null);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
-        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("web client is coming");
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("web client is not built");
+    }
+
+    [Fact]
+    public async Task Root_WebClientBuilt_ServesIt()
+    {
+        using var response = await fixture.Gateway1.GetAsync("/", accessToken: null);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain(ChatCluster.WebClientMarker);
     }
 }

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { ChatStore } from './chatStore';
+import { msg } from './testMessages';
+
+function storeWithRoom(lastSeq = 0): ChatStore {
+  const store = new ChatStore('alice');
+  store.setRooms([{ roomId: 'g-1', name: 'Team', kind: 'group', lastSeq, readSeq: lastSeq, unread: 0 }]);
+  return store;
+}
+
+describe('ChatStore own sends', () => {
+  it('shows a send as pending, then once as confirmed by its ack', () => {
+    const store = storeWithRoom();
+    const pending = store.beginSend('g-1', 'hi');
+    expect(store.pending.forRoom('g-1')).toHaveLength(1);
+    store.confirm(pending.clientMessageId, { roomId: 'g-1', messageId: 'm-1', seq: 1, sentAt: '2026-01-01T00:00:01.000Z' });
+    expect(store.pending.forRoom('g-1')).toHaveLength(0);
+    expect(store.timeline('g-1').messages()).toMatchObject([{ messageId: 'm-1', senderId: 'alice', text: 'hi' }]);
+  });
+
+  it('does not duplicate the confirmed message when its MessageReceived follows the ack', () => {
+    const store = storeWithRoom();
+    const pending = store.beginSend('g-1', 'hi');
+    store.confirm(pending.clientMessageId, { roomId: 'g-1', messageId: 'm-1', seq: 1, sentAt: '2026-01-01T00:00:01.000Z' });
+    store.receive(msg(1, { senderId: 'alice', text: 'hi' }));
+    expect(store.timeline('g-1').messages()).toHaveLength(1);
+    expect(store.room('g-1')?.unread).toBe(0);
+  });
+
+  it('does not duplicate when the echo arrives before the ack', () => {
+    const store = storeWithRoom();
+    const pending = store.beginSend('g-1', 'hi');
+    const other = store.beginSend('g-1', 'something else');
+    store.receive(msg(1, { senderId: 'alice', text: 'hi' }));
+    expect(store.pending.visible('g-1').map((p) => p.clientMessageId)).toEqual([other.clientMessageId]);
+    store.confirm(pending.clientMessageId, { roomId: 'g-1', messageId: 'm-1', seq: 1, sentAt: '2026-01-01T00:00:01.000Z' });
+    expect(store.timeline('g-1').messages()).toHaveLength(1);
+    expect(store.pending.forRoom('g-1')).toHaveLength(1);
+  });
+
+  it('keeps an echoed send hidden but resendable when its ack is lost', () => {
+    const store = storeWithRoom();
+    const pending = store.beginSend('g-1', 'hi');
+    store.receive(msg(1, { senderId: 'alice', text: 'hi' }));
+    store.failSend(pending.clientMessageId, 'offline', true);
+    expect(store.pending.visible('g-1')).toEqual([]);
+    expect(store.pending.resendable().map((p) => p.clientMessageId)).toEqual([pending.clientMessageId]);
+  });
+
+  it('matches an echo to one pending send only', () => {
+    const store = storeWithRoom();
+    store.beginSend('g-1', 'ok');
+    store.beginSend('g-1', 'ok');
+    store.receive(msg(1, { senderId: 'alice', text: 'ok' }));
+    store.receive(msg(1, { senderId: 'alice', text: 'ok' }));
+    expect(store.pending.visible('g-1')).toHaveLength(1);
+  });
+
+  it('offers unacknowledged and transiently failed sends for resending with the same clientMessageId', () => {
+    const store = storeWithRoom();
+    const sending = store.beginSend('g-1', 'one');
+    const limited = store.beginSend('g-1', 'two');
+    const refused = store.beginSend('g-1', 'three');
+    store.failSend(limited.clientMessageId, 'slow down', true);
+    store.failSend(refused.clientMessageId, 'not a member', false);
+    const ids = store.pending.resendable().map((p) => p.clientMessageId);
+    expect(ids).toEqual([sending.clientMessageId, limited.clientMessageId]);
+    expect(store.retrySend(limited.clientMessageId)).toMatchObject({ clientMessageId: limited.clientMessageId, state: 'sending', text: 'two' });
+  });
+});
+
+describe('ChatStore rooms', () => {
+  it('counts unread messages from others outside the open room and keeps the last as preview', () => {
+    const store = storeWithRoom();
+    store.receive(msg(1));
+    store.receive(msg(1));
+    store.receive(msg(2, { senderId: 'alice' }));
+    expect(store.room('g-1')).toMatchObject({ unread: 1, lastMessage: { seq: 2 } });
+    store.open('g-1');
+    expect(store.room('g-1')?.unread).toBe(0);
+    store.receive(msg(3));
+    expect(store.room('g-1')?.unread).toBe(0);
+  });
+
+  it('updates the preview when the last message is edited or deleted', () => {
+    const store = storeWithRoom();
+    store.receive(msg(1, { text: 'tpyo' }));
+    store.edit(msg(1, { text: 'typo', editedAt: '2026-01-01T02:00:00Z' }));
+    expect(store.room('g-1')?.lastMessage?.text).toBe('typo');
+    store.delete({ roomId: 'g-1', messageId: 'm-1', seq: 1 });
+    expect(store.room('g-1')?.lastMessage?.deleted).toBe(true);
+  });
+
+  it('syncs every room from its contiguous lastSeq', () => {
+    const store = storeWithRoom(4);
+    store.receive(msg(5));
+    store.receive(msg(7));
+    expect(store.syncRequests()).toEqual([{ roomId: 'g-1', afterSeq: 5 }]);
+  });
+
+  it('fills a gap from Sync without counting already shown messages twice', () => {
+    const store = storeWithRoom(5);
+    expect(store.receive(msg(8))).toEqual({ roomId: 'g-1', afterSeq: 5 });
+    const gaps = store.applySync(['g-1'], [{ roomId: 'g-1', messages: [msg(6), msg(7), msg(8)], hasMore: false }]);
+    expect(gaps).toEqual([]);
+    expect(store.timeline('g-1').lastSeq).toBe(8);
+    expect(store.room('g-1')?.unread).toBe(3);
+  });
+
+  it('drops rooms that Sync leaves out', () => {
+    const store = storeWithRoom();
+    store.beginSend('g-1', 'hi');
+    store.applySync(['g-1'], []);
+    expect(store.room('g-1')).toBeUndefined();
+    expect(store.pending.resendable()).toEqual([]);
+  });
+
+  it('shows typing for a few seconds, never for the user themself, and clears it on their message', () => {
+    const store = storeWithRoom();
+    store.typingStarted('g-1', 'bob', 1000);
+    store.typingStarted('g-1', 'alice', 1000);
+    expect(store.typers('g-1', 2000)).toEqual(['bob']);
+    expect(store.typers('g-1', 7000)).toEqual([]);
+    store.receive(msg(1, { senderId: 'bob' }));
+    expect(store.typers('g-1', 2000)).toEqual([]);
+  });
+
+  it('notifies listeners and bumps the version on change', () => {
+    const store = storeWithRoom();
+    let calls = 0;
+    const unsubscribe = store.subscribe(() => calls++);
+    const version = store.version;
+    store.receive(msg(1));
+    unsubscribe();
+    store.receive(msg(2));
+    expect(calls).toBe(1);
+    expect(store.version).toBe(version + 2);
+  });
+});
+
+describe('ChatStore room updates', () => {
+  it('finds the other user of a direct room from its members, else from its messages', () => {
+    const store = new ChatStore('alice');
+    store.setRooms([{ roomId: 'dm-1', name: '', kind: 'direct', lastSeq: 0, readSeq: 0, unread: 0 }]);
+    expect(store.directPeer('dm-1')).toBeUndefined();
+    store.receive(msg(1, { roomId: 'dm-1', senderId: 'alice' }));
+    store.receive(msg(2, { roomId: 'dm-1', senderId: 'bob' }));
+    expect(store.directPeer('dm-1')).toBe('bob');
+    store.upsertRoom({ roomId: 'dm-1', name: '', kind: 'direct', members: [{ userId: 'alice', role: 'owner' }, { userId: 'carol', role: 'member' }], lastSeq: 2 });
+    expect(store.directPeer('dm-1')).toBe('carol');
+  });
+
+  it('adds a room from RoomUpdated with its members and lastSeq', () => {
+    const store = new ChatStore('alice');
+    store.upsertRoom({ roomId: 'dm-1', name: '', kind: 'direct', members: [{ userId: 'alice', role: 'owner' }, { userId: 'bob', role: 'member' }], lastSeq: 7 });
+    expect(store.room('dm-1')).toMatchObject({ kind: 'direct', members: ['alice', 'bob'], unread: 0 });
+    expect(store.timeline('dm-1').lastSeq).toBe(7);
+  });
+});
