@@ -5,7 +5,7 @@ RESULTS ?= TestResults
 
 SERVICES = services/Gateway services/Rooms services/Messages services/Presence tools/LocalDapr
 
-.PHONY: run web build-services test build bench clean
+.PHONY: run web build-services test test-web build bench clean
 
 ## run: start the whole system (all services + local Dapr sidecars) on the $(PROFILE) component profile
 run: build-services web
@@ -26,12 +26,21 @@ build-services:
 build:
 	dotnet build ChatDapr.sln -c $(CONFIGURATION)
 
-## test: every test tier; prints "N passed, N failed, N skipped" computed from the TRX results
+## test: every test tier (.NET and the web client's Vitest suite); prints "N passed, N failed, N skipped"
+## computed from the TRX and JUnit results
 test:
 	rm -rf $(RESULTS)
 	dotnet test ChatDapr.sln -c $(CONFIGURATION) --logger trx --results-directory $(RESULTS) \
 	  --blame-hang-timeout 5m --blame-hang-dump-type none; status=$$?; \
+	  $(MAKE) --no-print-directory test-web || status=1; \
 	  bash tools/ci/trx-summary.sh $(RESULTS); exit $$status
+
+## test-web: the web client's unit tests (needs `npm ci` in clients/web, which .ci/run does)
+test-web:
+	@if [ -d clients/web/node_modules ]; then \
+	  cd clients/web && npx vitest run --reporter=default --reporter=junit --outputFile.junit=$(abspath $(RESULTS))/web/vitest.junit.xml; \
+	else echo "test-web: clients/web/node_modules missing (run npm ci in clients/web); web unit tests not run"; \
+	  [ "$$CHATDAPR_REQUIRE_INFRA" != "1" ]; fi
 
 ## bench: the sidecar's cost per operation against the bare store (see docs/benchmarks.md)
 bench:

@@ -16,6 +16,18 @@ for f in "${files[@]}"; do
 done
 # Tests that did not execute (skipped / not runnable) are counted as skipped.
 skipped=$((total - executed))
+# JUnit results (the web client's Vitest run): the <testsuites> element carries the totals.
+junit=("$dir"/**/*.junit.xml)
+for f in "${junit[@]}"; do
+  suites=$(grep -o '<testsuites [^>]*>' "$f" | head -n 1)
+  jget() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$suites"; }
+  jt=$(jget tests); jf=$(jget failures); je=$(jget errors)
+  # Vitest marks skipped cases with a <skipped/> child instead of a total.
+  js=$(grep -o '<skipped' "$f" | wc -l)
+  passed=$((passed + ${jt:-0} - ${jf:-0} - ${je:-0} - ${js:-0}))
+  failed=$((failed + ${jf:-0} + ${je:-0}))
+  skipped=$((skipped + ${js:-0}))
+done
 if [ "${#files[@]}" -eq 0 ]; then
   echo "no test results found in $dir" >&2
   failed=$((failed + 1))
