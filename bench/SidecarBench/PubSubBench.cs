@@ -71,8 +71,8 @@ public static class PubSubBench
             using var dapr = new DaprClientBuilder().UseGrpcEndpoint(sidecar.GrpcEndpoint).UseHttpEndpoint(sidecar.HttpEndpoint).Build();
 
             // Warm up, then reset what was recorded.
-            await OpenLoop.RunAsync(settings.Rate, 1, ts => dapr.PublishEventAsync("pubsub", topic, new Tick(ts)));
-            await Poll.UntilAsync(() => Volatile.Read(ref received) >= settings.Rate, "warm-up messages arrive", TimeSpan.FromSeconds(60));
+            var warm = await OpenLoop.RunAsync(settings.Rate, Math.Max(1, settings.WarmupSeconds), ts => dapr.PublishEventAsync("pubsub", topic, new Tick(ts)));
+            await Poll.UntilAsync(() => Volatile.Read(ref received) >= warm, "warm-up messages arrive", TimeSpan.FromSeconds(120));
             lock (hist) hist.Reset();
             Interlocked.Exchange(ref received, 0);
 
@@ -116,8 +116,8 @@ public static class PubSubBench
                 Interlocked.Add(ref received, entries.Length);
             }
         });
-        await OpenLoop.RunAsync(settings.Rate, 1, ts => db.StreamAddAsync(stream, "data", ts));
-        await Poll.UntilAsync(() => Volatile.Read(ref received) >= settings.Rate, "raw warm-up arrives", TimeSpan.FromSeconds(60));
+        var warm = await OpenLoop.RunAsync(settings.Rate, Math.Max(1, settings.WarmupSeconds), ts => db.StreamAddAsync(stream, "data", ts));
+        await Poll.UntilAsync(() => Volatile.Read(ref received) >= warm, "raw warm-up arrives", TimeSpan.FromSeconds(120));
         lock (hist) hist.Reset();
         Interlocked.Exchange(ref received, 0);
 

@@ -72,7 +72,8 @@ public static class StateBench
     private static async Task<(LongHistogram Hist, double ProcessCpu, double SidecarCpu)> MeasureAsync(
         Func<int, Task> op, BenchSettings settings, Func<TimeSpan> sidecarCpu)
     {
-        for (var i = 0; i < settings.Warmup; i++)
+        var warmup = Stopwatch.StartNew();
+        for (var i = 0; i < settings.Warmup || warmup.Elapsed.TotalSeconds < settings.WarmupSeconds; i++)
             await op(i);
         var hist = new LongHistogram(TimeSpan.TicksPerSecond * 10, 3);
         var cpu = CpuMeter.Start();

@@ -34,7 +34,7 @@ internal sealed class AppDeliverer(AppChannel channel)
     public async Task<AppAnswer> DeliverBulkAsync(
         string path, DeliveredEvent ev, SubscriptionSpec spec, IReadOnlyDictionary<string, string> metadata, CancellationToken ct)
     {
-        var entryId = Guid.NewGuid().ToString();
+        var entryId = EventIds.New();
         var envelope = BulkEnvelope.Write(entryId, ev, spec, metadata);
         using var request = Request(Target(path), envelope, ContentTypes.Json, ev, metadata);
         return await SendAsync(request, body => BulkEnvelope.Outcome(body, entryId), ct);

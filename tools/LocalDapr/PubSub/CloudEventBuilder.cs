@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -17,14 +16,11 @@ public sealed class InvalidCloudEventException(string message) : ArgumentExcepti
 /// Publish metadata <c>cloudevent.id|source|type|subject|time</c> overrides attributes and <c>ttlInSeconds</c>
 /// sets <c>expiration</c>, as in daprd.
 /// </summary>
-internal static class CloudEventBuilder
+internal static partial class CloudEventBuilder
 {
     public const string EventType = "com.dapr.event.sent";
 
     private static readonly JsonSerializerOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    // The same writer settings JsonNode.ToJsonString(Output) uses, so both paths produce the same bytes.
-    private static readonly JsonWriterOptions Writer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = 64 };
 
     public static byte[] Build(PublishRequestData request, string appId)
     {
@@ -44,47 +40,6 @@ internal static class CloudEventBuilder
 
     public static string Rfc3339(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// Written straight to UTF-8 (the hot path of every publish): no JSON DOM, and JSON data is copied through a
-    /// pooled <see cref="JsonDocument"/>, which validates and compacts it as a DOM round trip would.
-    /// </summary>
-    private static byte[] NewEnvelope(PublishRequestData request, string appId, string traceParent, string traceState)
-    {
-        var contentType = request.ContentType is { Length: > 0 } c ? c : ContentTypes.TextPlain;
-        using var json = ContentTypes.IsJson(contentType) ? TryParseDocument(request.Data) : null;
-        var buffer = new ArrayBufferWriter<byte>(request.Data.Length + 512);
-        using (var w = new Utf8JsonWriter(buffer, Writer))
-        {
-            w.WriteStartObject();
-            w.WriteString("id", Meta(request, "cloudevent.id") ?? Guid.NewGuid().ToString());
-            w.WriteString("specversion", "1.0");
-            w.WriteString("source", Meta(request, "cloudevent.source") ?? appId);
-            w.WriteString("type", Meta(request, "cloudevent.type") ?? EventType);
-            w.WriteString("datacontenttype", contentType);
-            w.WriteString("topic", request.Topic);
-            w.WriteString("pubsubname", request.PubsubName);
-            w.WriteString("traceid", traceParent);
-            w.WriteString("traceparent", traceParent);
-            w.WriteString("tracestate", traceState);
-            w.WriteString("time", Meta(request, "cloudevent.time") ?? Rfc3339(DateTime.UtcNow));
-            if (json is not null)
-            {
-                w.WritePropertyName("data");
-                json.RootElement.WriteTo(w);
-            }
-            else if (ContentTypes.IsBinary(contentType))
-                w.WriteBase64String("data_base64", request.Data.Span);
-            else
-                w.WriteString("data", Encoding.UTF8.GetString(request.Data.Span));
-            if (Meta(request, "cloudevent.subject") is { } subject)
-                w.WriteString("subject", subject);
-            if (Expiration(request) is { } expiration)
-                w.WriteString("expiration", expiration);
-            w.WriteEndObject();
-        }
-        return buffer.WrittenSpan.ToArray();
-    }
-
     private static JsonObject FromAppEnvelope(PublishRequestData request, string appId, string traceParent, string traceState)
     {
         if (!TryParseJson(request.Data.Span, out var node) || node is not JsonObject ce)
@@ -95,7 +50,7 @@ internal static class CloudEventBuilder
         ce["traceid"] = traceParent;
         ce["traceparent"] = traceParent;
         ce["tracestate"] = traceState;
-        ce.TryAdd("id", Guid.NewGuid().ToString());
+        ce.TryAdd("id", EventIds.New());
         ce.TryAdd("specversion", "1.0");
         ce.TryAdd("source", appId);
         ce.TryAdd("type", EventType);
@@ -105,18 +60,6 @@ internal static class CloudEventBuilder
 
     private static string? Expiration(PublishRequestData request) =>
         Meta(request, "ttlInSeconds") is { } ttl ? Rfc3339(DateTime.UtcNow.AddSeconds(ParseTtl(ttl))) : null;
-
-    private static JsonDocument? TryParseDocument(ReadOnlyMemory<byte> data)
-    {
-        try
-        {
-            return JsonDocument.Parse(data);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 
     private static bool TryParseJson(ReadOnlySpan<byte> data, out JsonNode? node)
     {
