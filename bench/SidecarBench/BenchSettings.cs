@@ -1,6 +1,8 @@
 namespace ChatDapr.SidecarBench;
 
-public sealed record BenchSettings(int Ops, int Warmup, int Rate, int Seconds)
+/// <param name="WarmupSeconds">Warm-up also lasts at least this long: the JIT recompiles hot code in the background for
+/// several seconds (tiered compilation), and that one-time cost must not be counted as the steady per-hop cost.</param>
+public sealed record BenchSettings(int Ops, int Warmup, int Rate, int Seconds, int WarmupSeconds)
 {
     public static BenchSettings Parse(string[] args)
     {
@@ -9,6 +11,6 @@ public sealed record BenchSettings(int Ops, int Warmup, int Rate, int Seconds)
             var i = Array.IndexOf(args, name);
             return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
         }
-        return new BenchSettings(Arg("--ops", 20_000), Arg("--warmup", 3_000), Arg("--rate", 1_000), Arg("--seconds", 10));
+        return new BenchSettings(Arg("--ops", 20_000), Arg("--warmup", 3_000), Arg("--rate", 1_000), Arg("--seconds", 10), Arg("--warmup-seconds", 10));
     }
 }

@@ -3,7 +3,7 @@ using ChatDapr.SidecarBench;
 // Sidecar cost per operation, each figure beside its bare-store baseline measured in the same run:
 //   1. SaveState+GetState via the local sidecar (DaprClient, gRPC) vs HSET+HGET via StackExchange.Redis
 //   2. publish -> delivery latency via the sidecar (pubsub.redis) vs raw Redis Streams (XADD / XREADGROUP)
-// Usage: dotnet run -c Release --project bench/SidecarBench [-- --ops 20000 --rate 1000 --seconds 10]
+// Usage: dotnet run -c Release --project bench/SidecarBench [-- --ops 20000 --warmup 3000 --warmup-seconds 10 --rate 1000 --seconds 10]
 var settings = BenchSettings.Parse(args);
 await using var env = await BenchEnvironment.StartAsync();
 var report = new Report(settings);

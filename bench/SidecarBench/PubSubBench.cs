@@ -7,27 +7,48 @@ using StackExchange.Redis;
 namespace ChatDapr.SidecarBench;
 
 /// <summary>
-/// Publish → delivery latency at a fixed offered rate (open loop: latency counts from the intended send time,
-/// so a stall is not hidden). Sidecar path: DaprClient.PublishEvent → pubsub.redis → sidecar → app HTTP handler.
-/// Baseline: XADD → XREADGROUP in a polling consumer, in the same process.
+/// Publish → delivery latency at a fixed offered rate. Sidecar path: DaprClient.PublishEvent → pubsub.redis → sidecar
+/// → app HTTP handler (Dapr.AspNetCore), with the sidecar in this process and then as its own process (whose CPU
+/// alone is the sidecar's cost: the publish call and the delivery call, two hops per message). Baseline: XADD →
+/// XREADGROUP in a polling consumer, in the same process. The in-process CPU also counts the app's HTTP server and
+/// the publishing client, which the baseline does not have, so only the separate-process figure is the sidecar's.
 /// </summary>
 public static class PubSubBench
 {
-    private const string Topic = "bench-topic";
+    private const int HopsPerMessage = 2;
 
     public sealed record Tick(long IntendedTimestamp);
 
+    private sealed record Sidecar(string GrpcEndpoint, string HttpEndpoint, Func<TimeSpan> CpuTime);
+
     public static async Task RunAsync(BenchEnvironment env, BenchSettings settings, Report report)
     {
-        var (sidecarHist, sidecarCpu) = await ViaSidecarAsync(env, settings);
+        var (sidecarHist, sidecarCpu, _) = await ViaSidecarAsync(settings, "bench-topic", async appPort =>
+        {
+            var host = await env.StartSidecarAsync("bench-sub", appPort);
+            await host.AppReady.WaitAsync(TimeSpan.FromSeconds(30));
+            return (new Sidecar(host.GrpcEndpoint, host.HttpEndpoint, () => TimeSpan.Zero), null);
+        });
+        report.Add("publish → delivery", $"in-process sidecar, pubsub.redis, {settings.Rate}/s", sidecarHist, sidecarCpu,
+            "CPU of publisher + sidecar + app together");
+
+        var (procHist, clientCpu, ownCpu) = await ViaSidecarAsync(settings, "bench-topic-proc", async appPort =>
+        {
+            var process = await SidecarProcess.StartAsync(env.ResourcesPath, "bench-sub-proc", appPort);
+            return (new Sidecar(process.GrpcEndpoint, process.HttpEndpoint, () => process.CpuTime), process);
+        });
+        report.Add("publish → delivery", $"sidecar as its own process, pubsub.redis, {settings.Rate}/s", procHist, ownCpu,
+            $"CPU of the sidecar process only (publisher + app process: {Report.Format(clientCpu)} µs/msg)");
+        report.AddHop("pub/sub", ownCpu / HopsPerMessage, $"{HopsPerMessage} hops per message (publish call, delivery call)");
+
         var (rawHist, rawCpu) = await RawStreamsAsync(env, settings);
-        report.Add("publish → delivery", $"local sidecar, pubsub.redis, {settings.Rate}/s", sidecarHist, sidecarCpu);
         report.Add("XADD → XREADGROUP", $"raw Redis Streams (baseline), {settings.Rate}/s", rawHist, rawCpu);
         report.AddRatio("pub/sub delivery", sidecarHist.GetValueAtPercentile(50) / (double)Math.Max(1, rawHist.GetValueAtPercentile(50)),
-            sidecarCpu - rawCpu);
+            (sidecarCpu - rawCpu) / HopsPerMessage);
     }
 
-    private static async Task<(LongHistogram, double)> ViaSidecarAsync(BenchEnvironment env, BenchSettings settings)
+    private static async Task<(LongHistogram Hist, double ProcessCpu, double SidecarCpu)> ViaSidecarAsync(
+        BenchSettings settings, string topic, Func<int, Task<(Sidecar, IAsyncDisposable?)>> startSidecar)
     {
         var hist = new LongHistogram(TimeSpan.TicksPerMinute, 3);
         var received = 0;
@@ -42,22 +63,30 @@ public static class PubSubBench
                     hist.RecordValue(Math.Max(0, Stopwatch.GetElapsedTime(t.IntendedTimestamp).Ticks));
                 Interlocked.Increment(ref received);
                 return Results.Ok();
-            }).WithTopic("pubsub", Topic);
+            }).WithTopic("pubsub", topic);
         });
-        var sidecar = await env.StartSidecarAsync("bench-sub", appPort);
-        await sidecar.AppReady.WaitAsync(TimeSpan.FromSeconds(30));
-        using var dapr = new DaprClientBuilder().UseGrpcEndpoint(sidecar.GrpcEndpoint).UseHttpEndpoint(sidecar.HttpEndpoint).Build();
+        var (sidecar, owned) = await startSidecar(appPort);
+        try
+        {
+            using var dapr = new DaprClientBuilder().UseGrpcEndpoint(sidecar.GrpcEndpoint).UseHttpEndpoint(sidecar.HttpEndpoint).Build();
 
-        // Warm up, then reset what was recorded.
-        await OpenLoopAsync(settings.Rate, 1, ts => dapr.PublishEventAsync("pubsub", Topic, new Tick(ts)));
-        await Poll.UntilAsync(() => Volatile.Read(ref received) >= settings.Rate, "warm-up messages arrive", TimeSpan.FromSeconds(60));
-        lock (hist) hist.Reset();
-        Interlocked.Exchange(ref received, 0);
+            // Warm up, then reset what was recorded.
+            var warm = await OpenLoop.RunAsync(settings.Rate, Math.Max(1, settings.WarmupSeconds), ts => dapr.PublishEventAsync("pubsub", topic, new Tick(ts)));
+            await Poll.UntilAsync(() => Volatile.Read(ref received) >= warm, "warm-up messages arrive", TimeSpan.FromSeconds(120));
+            lock (hist) hist.Reset();
+            Interlocked.Exchange(ref received, 0);
 
-        var cpu = CpuMeter.Start();
-        var sent = await OpenLoopAsync(settings.Rate, settings.Seconds, ts => dapr.PublishEventAsync("pubsub", Topic, new Tick(ts)));
-        await Poll.UntilAsync(() => Volatile.Read(ref received) >= sent, $"all {sent} messages arrive", TimeSpan.FromSeconds(120));
-        return (hist, cpu.MicrosPerOp(sent));
+            var cpu = CpuMeter.Start();
+            var sidecarStart = sidecar.CpuTime();
+            var sent = await OpenLoop.RunAsync(settings.Rate, settings.Seconds, ts => dapr.PublishEventAsync("pubsub", topic, new Tick(ts)));
+            await Poll.UntilAsync(() => Volatile.Read(ref received) >= sent, $"all {sent} messages arrive", TimeSpan.FromSeconds(120));
+            return (hist, cpu.MicrosPerOp(sent), (sidecar.CpuTime() - sidecarStart).TotalMicroseconds / sent);
+        }
+        finally
+        {
+            if (owned is not null)
+                await owned.DisposeAsync();
+        }
     }
 
     private static async Task<(LongHistogram, double)> RawStreamsAsync(BenchEnvironment env, BenchSettings settings)
@@ -87,35 +116,17 @@ public static class PubSubBench
                 Interlocked.Add(ref received, entries.Length);
             }
         });
-        await OpenLoopAsync(settings.Rate, 1, ts => db.StreamAddAsync(stream, "data", ts));
-        await Poll.UntilAsync(() => Volatile.Read(ref received) >= settings.Rate, "raw warm-up arrives", TimeSpan.FromSeconds(60));
+        var warm = await OpenLoop.RunAsync(settings.Rate, Math.Max(1, settings.WarmupSeconds), ts => db.StreamAddAsync(stream, "data", ts));
+        await Poll.UntilAsync(() => Volatile.Read(ref received) >= warm, "raw warm-up arrives", TimeSpan.FromSeconds(120));
         lock (hist) hist.Reset();
         Interlocked.Exchange(ref received, 0);
 
         var cpu = CpuMeter.Start();
-        var sent = await OpenLoopAsync(settings.Rate, settings.Seconds, ts => db.StreamAddAsync(stream, "data", ts));
+        var sent = await OpenLoop.RunAsync(settings.Rate, settings.Seconds, ts => db.StreamAddAsync(stream, "data", ts));
         await Poll.UntilAsync(() => Volatile.Read(ref received) >= sent, $"all {sent} raw messages arrive", TimeSpan.FromSeconds(120));
         var result = cpu.MicrosPerOp(sent);
         stop.Cancel();
         await consumer;
         return (hist, result);
-    }
-
-    /// <summary>Sends at <paramref name="rate"/>/s for <paramref name="seconds"/> without waiting for replies; returns the count.</summary>
-    private static async Task<int> OpenLoopAsync(int rate, int seconds, Func<long, Task> send)
-    {
-        var total = rate * seconds;
-        var start = Stopwatch.GetTimestamp();
-        var pending = new List<Task>(total);
-        for (var i = 0; i < total; i++)
-        {
-            var intended = start + (long)(i * (double)Stopwatch.Frequency / rate);
-            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), intended);
-            if (wait > TimeSpan.FromMilliseconds(1))
-                await Task.Delay(wait);
-            pending.Add(send(intended));
-        }
-        await Task.WhenAll(pending);
-        return total;
     }
 }

@@ -10,16 +10,22 @@ public sealed class Report(BenchSettings settings)
 
     public void Add(string what, string path, HistogramBase latencyTicks, double cpuMicrosPerOp, string? note = null)
     {
-        string Us(double percentile) =>
-            (latencyTicks.GetValueAtPercentile(percentile) / (double)TimeSpanTicksPerMicro).ToString("0.0", CultureInfo.InvariantCulture);
+        string Us(double percentile) => Format(latencyTicks.GetValueAtPercentile(percentile) / TimeSpanTicksPerMicro);
         _rows.Add([what, path, latencyTicks.TotalCount.ToString(CultureInfo.InvariantCulture), Us(50), Us(99),
-            cpuMicrosPerOp.ToString("0.0", CultureInfo.InvariantCulture), note ?? ""]);
+            Format(cpuMicrosPerOp), note ?? ""]);
     }
 
+    /// <summary>The in-process figures against the baseline: latency ratio and whole-process CPU difference.</summary>
     public void AddRatio(string what, double ratio, double extraCpuMicros) =>
-        _rows.Add([what, "sidecar ÷ baseline", "", "", "", "", $"p50 latency ×{ratio.ToString("0.00", CultureInfo.InvariantCulture)}; CPU added by the sidecar hop: {extraCpuMicros.ToString("0.0", CultureInfo.InvariantCulture)} µs/op"]);
+        _rows.Add([what, "in-process sidecar ÷ baseline", "", "", "", "", $"p50 latency ×{ratio.ToString("0.00", CultureInfo.InvariantCulture)}; whole-process CPU added per hop: {Format(extraCpuMicros)} µs"]);
+
+    /// <summary>The figure the target is about: CPU of the sidecar process per hop.</summary>
+    public void AddHop(string what, double sidecarMicrosPerHop, string how) =>
+        _rows.Add([$"**{what}: sidecar CPU per hop**", "sidecar process ÷ hops", "", "", "", $"**{Format(sidecarMicrosPerHop)}**", how]);
 
     public const double TimeSpanTicksPerMicro = 10.0;
+
+    public static string Format(double micros) => micros.ToString("0.0", CultureInfo.InvariantCulture);
 
     public void Print()
     {

@@ -58,6 +58,25 @@ public sealed class CloudEventBuilderTests
         root.GetProperty("traceparent").GetString().ShouldBe(TraceParent);
     }
 
+    [Theory]
+    [InlineData("application/json", "{ \"text\": \"caf\\u00e9 <b>\", \"n\": 1.50, \"list\": [ true, null ] }",
+        "\"data\":{\"text\":\"café <b>\",\"n\":1.50,\"list\":[true,null]}")]
+    [InlineData("application/json", "null", "\"data\":null")]
+    [InlineData("application/json", "{\"a\":1", "\"data\":\"{\\\"a\\\":1\"")]
+    [InlineData("text/plain", "héllo \"x\"", "\"data\":\"héllo \\\"x\\\"\"")]
+    [InlineData("application/octet-stream", "hi", "\"data_base64\":\"aGk=\"")]
+    public void Build_NewEnvelope_ExactDaprLayout(string contentType, string data, string dataJson)
+    {
+        var metadata = new Dictionary<string, string> { ["cloudevent.id"] = "id-1", ["cloudevent.time"] = "2026-01-02T03:04:05Z", ["cloudevent.subject"] = "s" };
+
+        var json = Encoding.UTF8.GetString(CloudEventBuilder.Build(Request(data, contentType, TraceParent, "k=v", metadata), "checkout"));
+
+        // Attribute order, compact output and relaxed escaping as daprd-era releases of this sidecar wrote them.
+        json.ShouldBe("{\"id\":\"id-1\",\"specversion\":\"1.0\",\"source\":\"checkout\",\"type\":\"com.dapr.event.sent\","
+            + $"\"datacontenttype\":\"{contentType}\",\"topic\":\"orders\",\"pubsubname\":\"pubsub\",\"traceid\":\"{TraceParent}\","
+            + $"\"traceparent\":\"{TraceParent}\",\"tracestate\":\"k=v\",\"time\":\"2026-01-02T03:04:05Z\",{dataJson},\"subject\":\"s\"}}");
+    }
+
     [Fact]
     public void Build_AppCloudEventNotAnObject_Throws()
     {

@@ -14,8 +14,8 @@ public sealed partial class DaprGrpcService
     {
         var store = state.Store(request.StoreName);
         var item = await store.GetAsync(state.FullKey(store, request.Key), context.CancellationToken);
-        // A missing key is an empty response, which the SDK reads as default(T).
-        return item is null ? new GetStateResponse() : new GetStateResponse { Data = ByteString.CopyFrom(item.Value), Etag = item.ETag };
+        // A missing key is an empty response, which the SDK reads as default(T). The value array is this call's own, so wrap, not copy.
+        return item is null ? new GetStateResponse() : new GetStateResponse { Data = UnsafeByteOperations.UnsafeWrap(item.Value), Etag = item.ETag };
     }
 
     public async Task<GetBulkStateResponse> GetBulkState(GetBulkStateRequest request, ServerCallContext context)

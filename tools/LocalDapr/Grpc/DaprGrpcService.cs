@@ -7,7 +7,7 @@ namespace ChatDapr.LocalDapr.Grpc;
 /// <summary>
 /// The service <c>dapr.proto.runtime.v1.Dapr</c>. Dapr.Protos ships no server base class, so
 /// <see cref="DaprMethodProvider"/> binds each RPC to a method here; the partial files group them by building block.
-/// Exceptions become gRPC statuses in <see cref="ErrorMappingInterceptor"/>.
+/// Exceptions become gRPC statuses in <see cref="GrpcErrorMapping"/>.
 /// </summary>
 public sealed partial class DaprGrpcService(
     StateAccess state,

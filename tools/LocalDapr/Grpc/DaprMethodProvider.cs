@@ -8,9 +8,10 @@ namespace ChatDapr.LocalDapr.Grpc;
 
 /// <summary>
 /// Binds the RPCs of <c>dapr.proto.runtime.v1.Dapr</c> that this sidecar implements to <see cref="DaprGrpcService"/>,
-/// with marshallers built from the Dapr.Protos message types. RPCs not listed answer Unimplemented.
+/// with marshallers built from the Dapr.Protos message types, each wrapped in <see cref="GrpcErrorMapping"/>.
+/// RPCs not listed answer Unimplemented.
 /// </summary>
-public sealed class DaprMethodProvider : IServiceMethodProvider<DaprGrpcService>
+public sealed class DaprMethodProvider(GrpcErrorMapping errors) : IServiceMethodProvider<DaprGrpcService>
 {
     public const string ServiceName = "dapr.proto.runtime.v1.Dapr";
 
@@ -33,7 +34,7 @@ public sealed class DaprMethodProvider : IServiceMethodProvider<DaprGrpcService>
         Add<ShutdownRequest, Empty>(context, nameof(DaprGrpcService.Shutdown), (s, r, c) => s.Shutdown(r, c));
     }
 
-    private static void Add<TRequest, TResponse>(
+    private void Add<TRequest, TResponse>(
         ServiceMethodProviderContext<DaprGrpcService> context,
         string name,
         UnaryServerMethod<DaprGrpcService, TRequest, TResponse> handler)
@@ -41,7 +42,7 @@ public sealed class DaprMethodProvider : IServiceMethodProvider<DaprGrpcService>
         where TResponse : class, IMessage<TResponse>, new()
     {
         var method = new Method<TRequest, TResponse>(MethodType.Unary, ServiceName, name, Marshaller<TRequest>(), Marshaller<TResponse>());
-        context.AddUnaryMethod(method, [], handler);
+        context.AddUnaryMethod(method, [], errors.Wrap(handler));
     }
 
     private static Marshaller<T> Marshaller<T>() where T : class, IMessage<T>, new()

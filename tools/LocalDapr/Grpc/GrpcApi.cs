@@ -11,10 +11,10 @@ public static class GrpcApi
     {
         services.AddGrpc(o =>
         {
-            o.Interceptors.Add<ErrorMappingInterceptor>();
             // Same ceiling as the HTTP endpoint (Kestrel's MaxRequestBodySize), so attachments fit either way.
             o.MaxReceiveMessageSize = 64 * 1024 * 1024;
         });
+        services.AddSingleton<GrpcErrorMapping>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IServiceMethodProvider<DaprGrpcService>, DaprMethodProvider>());
         services.AddSingleton<DaprGrpcService>();
         services.AddSingleton<StateAccess>();

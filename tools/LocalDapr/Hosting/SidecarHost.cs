@@ -45,7 +45,13 @@ public sealed partial class SidecarHost : IAsyncDisposable
 
     public static async Task<SidecarHost> StartAsync(SidecarOptions options, SidecarEnvironment environment, CancellationToken ct = default)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(SidecarHost).Assembly.GetName().Name });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(SidecarHost).Assembly.GetName().Name,
+            // The sidecar takes no appsettings; reloading them would watch the whole working directory tree (inotify on
+            // every subdirectory, and events for every file written under it while the sidecar runs).
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
         builder.Logging.ClearProviders();
         if (environment.LoggerProvider is not null)
             builder.Logging.AddProvider(environment.LoggerProvider);

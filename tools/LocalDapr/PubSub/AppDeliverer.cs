@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using ChatDapr.LocalDapr.Hosting;
 
@@ -22,28 +22,35 @@ internal sealed class AppDeliverer(AppChannel channel)
         AppChannel.ApiTokenHeader, "traceparent", "tracestate",
     };
 
+    // Routes are few and fixed per subscription: resolve each against the app's address once, not per delivery.
+    private readonly ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
+
     public async Task<AppAnswer> DeliverAsync(string path, DeliveredEvent ev, IReadOnlyDictionary<string, string> metadata, CancellationToken ct)
     {
         using var activity = DeliveryActivity.Start(ev);
-        using var request = Request(path, ev.Body, ContentTypes.CloudEvent, ev, metadata);
+        using var request = Request(Target(path), ev.Body, ContentTypes.CloudEvent, ev, metadata);
         return await SendAsync(request, body => SingleOutcome(body), ct);
     }
 
     public async Task<AppAnswer> DeliverBulkAsync(
         string path, DeliveredEvent ev, SubscriptionSpec spec, IReadOnlyDictionary<string, string> metadata, CancellationToken ct)
     {
-        var entryId = Guid.NewGuid().ToString();
+        var entryId = EventIds.New();
         var envelope = BulkEnvelope.Write(entryId, ev, spec, metadata);
         using var activity = DeliveryActivity.Start(ev);
-        using var request = Request(path, envelope, ContentTypes.Json, ev, metadata);
+        using var request = Request(Target(path), envelope, ContentTypes.Json, ev, metadata);
         return await SendAsync(request, body => BulkEnvelope.Outcome(body, entryId), ct);
     }
 
+    private Uri Target(string path) =>
+        _uris.GetOrAdd(path, static (p, baseAddress) => baseAddress is null ? new Uri(p, UriKind.Relative) : new Uri(baseAddress, p), channel.Client.BaseAddress);
+
     private static HttpRequestMessage Request(
-        string path, ReadOnlyMemory<byte> body, string contentType, DeliveredEvent ev, IReadOnlyDictionary<string, string> metadata)
+        Uri target, ReadOnlyMemory<byte> body, string contentType, DeliveredEvent ev, IReadOnlyDictionary<string, string> metadata)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = new ReadOnlyMemoryContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ReadOnlyMemoryContent(body) };
+        // A constant media type: sent as is, without building and validating a MediaTypeHeaderValue per delivery.
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
         // daprd passes the broker's message metadata (pubsubName, publish metadata) on as headers. Publishers choose
         // that metadata, so it must not replace the sidecar's own headers (token, trace, framing) nor break the request.
         foreach (var (key, value) in metadata)

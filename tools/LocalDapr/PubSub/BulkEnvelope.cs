@@ -16,7 +16,7 @@ internal static class BulkEnvelope
         using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();
-            w.WriteString("id", Guid.NewGuid().ToString());
+            w.WriteString("id", EventIds.New());
             w.WriteString("type", EventType);
             w.WriteString("topic", spec.Topic);
             w.WriteString("pubsubname", spec.PubsubName);

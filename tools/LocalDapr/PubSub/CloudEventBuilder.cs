@@ -1,5 +1,5 @@
+using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -16,7 +16,7 @@ public sealed class InvalidCloudEventException(string message) : ArgumentExcepti
 /// Publish metadata <c>cloudevent.id|source|type|subject|time</c> overrides attributes and <c>ttlInSeconds</c>
 /// sets <c>expiration</c>, as in daprd.
 /// </summary>
-internal static class CloudEventBuilder
+internal static partial class CloudEventBuilder
 {
     public const string EventType = "com.dapr.event.sent";
 
@@ -26,47 +26,19 @@ internal static class CloudEventBuilder
     {
         var traceParent = request.TraceParent is { Length: > 0 } tp ? tp : NewTraceParent();
         var traceState = request.TraceState ?? "";
-        var ce = ContentTypes.IsCloudEvent(request.ContentType)
-            ? FromAppEnvelope(request, appId, traceParent, traceState)
-            : NewEnvelope(request, appId, traceParent, traceState);
-        if (Meta(request, "ttlInSeconds") is { } ttl)
-            ce["expiration"] = Rfc3339(DateTime.UtcNow.AddSeconds(ParseTtl(ttl)));
+        if (!ContentTypes.IsCloudEvent(request.ContentType))
+            return NewEnvelope(request, appId, traceParent, traceState);
+        var ce = FromAppEnvelope(request, appId, traceParent, traceState);
+        if (Expiration(request) is { } expiration)
+            ce["expiration"] = expiration;
         return Encoding.UTF8.GetBytes(ce.ToJsonString(Output));
     }
 
     /// <summary>A W3C traceparent for a publish that came without one (daprd always has a span to put there).</summary>
     public static string NewTraceParent() =>
-        $"00-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}-01";
+        $"00-{ActivityTraceId.CreateRandom().ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01";
 
     public static string Rfc3339(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    private static JsonObject NewEnvelope(PublishRequestData request, string appId, string traceParent, string traceState)
-    {
-        var contentType = request.ContentType is { Length: > 0 } c ? c : ContentTypes.TextPlain;
-        var ce = new JsonObject
-        {
-            ["id"] = Meta(request, "cloudevent.id") ?? Guid.NewGuid().ToString(),
-            ["specversion"] = "1.0",
-            ["source"] = Meta(request, "cloudevent.source") ?? appId,
-            ["type"] = Meta(request, "cloudevent.type") ?? EventType,
-            ["datacontenttype"] = contentType,
-            ["topic"] = request.Topic,
-            ["pubsubname"] = request.PubsubName,
-            ["traceid"] = traceParent,
-            ["traceparent"] = traceParent,
-            ["tracestate"] = traceState,
-            ["time"] = Meta(request, "cloudevent.time") ?? Rfc3339(DateTime.UtcNow),
-        };
-        if (ContentTypes.IsJson(contentType) && TryParseJson(request.Data.Span, out var json))
-            ce["data"] = json;
-        else if (ContentTypes.IsBinary(contentType))
-            ce["data_base64"] = Convert.ToBase64String(request.Data.Span);
-        else
-            ce["data"] = Encoding.UTF8.GetString(request.Data.Span);
-        if (Meta(request, "cloudevent.subject") is { } subject)
-            ce["subject"] = subject;
-        return ce;
-    }
 
     private static JsonObject FromAppEnvelope(PublishRequestData request, string appId, string traceParent, string traceState)
     {
@@ -78,13 +50,16 @@ internal static class CloudEventBuilder
         ce["traceid"] = traceParent;
         ce["traceparent"] = traceParent;
         ce["tracestate"] = traceState;
-        ce.TryAdd("id", Guid.NewGuid().ToString());
+        ce.TryAdd("id", EventIds.New());
         ce.TryAdd("specversion", "1.0");
         ce.TryAdd("source", appId);
         ce.TryAdd("type", EventType);
         ce.TryAdd("time", Rfc3339(DateTime.UtcNow));
         return ce;
     }
+
+    private static string? Expiration(PublishRequestData request) =>
+        Meta(request, "ttlInSeconds") is { } ttl ? Rfc3339(DateTime.UtcNow.AddSeconds(ParseTtl(ttl))) : null;
 
     private static bool TryParseJson(ReadOnlySpan<byte> data, out JsonNode? node)
     {

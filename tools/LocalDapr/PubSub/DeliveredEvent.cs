@@ -53,7 +53,7 @@ internal sealed class DeliveredEvent : IDisposable
     {
         var ce = new JsonObject
         {
-            ["id"] = Guid.NewGuid().ToString(),
+            ["id"] = EventIds.New(),
             ["specversion"] = "1.0",
             ["datacontenttype"] = ContentTypes.OctetStream,
             ["source"] = "Dapr",

@@ -47,7 +47,9 @@ internal sealed class RedisStreamReader : IAsyncDisposable
         _consumer = $"{group}-{Guid.NewGuid():N}";
         _processor = new RedisEntryProcessor(_db, options.ProcessingTimeout, topic, group, handler, logger);
         _logger = logger;
-        _work = Channel.CreateBounded<(StreamEntry, int)>(new BoundedChannelOptions(options.QueueDepth) { SingleWriter = false });
+        // Synchronous continuations: a waiting worker starts on the reading thread (its first await, the HTTP call, comes
+        // soon), instead of a thread-pool hop per message.
+        _work = Channel.CreateBounded<(StreamEntry, int)>(new BoundedChannelOptions(options.QueueDepth) { SingleWriter = false, AllowSynchronousContinuations = true });
         _ring = (_, _) => Ring();
     }
 
@@ -122,7 +124,10 @@ internal sealed class RedisStreamReader : IAsyncDisposable
                     foreach (var entry in entries)
                         await EnqueueAsync(entry, 1, ct);
                     idle = MinPoll;
-                    continue;
+                    // A full batch may have left more behind: read again at once. A short one drained the stream, so wait
+                    // for the doorbell (it latches a ring that came during the read) instead of an empty read per message.
+                    if (entries.Length >= _options.QueueDepth)
+                        continue;
                 }
                 idle = await _doorbell.WaitAsync(idle, ct) ? MinPoll : TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, MaxPoll.Ticks));
             }

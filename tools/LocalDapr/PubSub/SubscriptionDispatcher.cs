@@ -40,7 +40,9 @@ internal sealed class SubscriptionDispatcher(SubscriptionSpec spec, IPubSub pubs
             var answer = spec.BulkSubscribe
                 ? await app.DeliverBulkAsync(path, ev, spec, headers, ct)
                 : await app.DeliverAsync(path, ev, headers, ct);
-            PubSubLog.Delivered(logger, spec.PubsubName, spec.Topic, ev.Id, path, answer.Detail, message.Attempt, i + 1);
+            // Checked here: reading the event id for a disabled debug line would cost a lookup and a string per delivery.
+            if (logger.IsEnabled(LogLevel.Debug))
+                PubSubLog.Delivered(logger, spec.PubsubName, spec.Topic, ev.Id, path, answer.Detail, message.Attempt, i + 1);
             switch (answer.Outcome)
             {
                 case DeliveryOutcome.Success:

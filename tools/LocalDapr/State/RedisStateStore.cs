@@ -40,46 +40,69 @@ public sealed class RedisStateStore : IStateStore
 
     private IDatabase Db => _redis.GetDatabase();
 
-    public async Task<StateItem?> GetAsync(string key, CancellationToken ct) =>
-        (await BulkGetAsync([key], ct)).GetValueOrDefault(key);
-
-    public Task<IReadOnlyDictionary<string, StateItem>> BulkGetAsync(IReadOnlyList<string> keys, CancellationToken ct) =>
-        Guard<IReadOnlyDictionary<string, StateItem>>(async () =>
+    // The hot paths await Redis directly (no LINQ, closures or extra async layers): a state call is one command.
+    public async Task<StateItem?> GetAsync(string key, CancellationToken ct)
+    {
+        try
         {
-            var db = Db;
-            // Issued together, the reads share one round trip (the multiplexer pipelines them).
-            var reads = keys.Select(k => db.HashGetAsync(k, Fields)).ToList();
-            var values = await Task.WhenAll(reads);
-            var found = new Dictionary<string, StateItem>(StringComparer.Ordinal);
+            return ToItem(await Db.HashGetAsync(key, Fields));
+        }
+        catch (Exception e) when (Translate(e) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<string, StateItem>> BulkGetAsync(IReadOnlyList<string> keys, CancellationToken ct)
+    {
+        var db = Db;
+        // Issued together, the reads share one round trip (the multiplexer pipelines them).
+        var reads = new Task<RedisValue[]>[keys.Count];
+        try
+        {
             for (var i = 0; i < keys.Count; i++)
-                if (!values[i][1].IsNull)
-                    found[keys[i]] = new StateItem(values[i][0].IsNull ? [] : (byte[])values[i][0]!, values[i][1].ToString());
-            return found;
-        });
+                reads[i] = db.HashGetAsync(keys[i], Fields);
+            await Task.WhenAll(reads);
+        }
+        catch (Exception e) when (Translate(e) is { } translated)
+        {
+            throw translated;
+        }
+        var found = new Dictionary<string, StateItem>(keys.Count, StringComparer.Ordinal);
+        for (var i = 0; i < keys.Count; i++)
+            if (ToItem(reads[i].Result) is { } item)
+                found[keys[i]] = item;
+        return found;
+    }
 
     public Task SetAsync(StateOperation write, CancellationToken ct) => TransactAsync([write], ct);
 
     public Task DeleteAsync(StateOperation delete, CancellationToken ct) => TransactAsync([delete], ct);
 
-    public Task TransactAsync(IReadOnlyList<StateOperation> operations, CancellationToken ct) =>
-        Guard(async () =>
+    public async Task TransactAsync(IReadOnlyList<StateOperation> operations, CancellationToken ct)
+    {
+        var keys = new RedisKey[operations.Count];
+        var args = new RedisValue[operations.Count * RedisScripts.ArgsPerOperation];
+        for (var i = 0; i < operations.Count; i++)
         {
-            var keys = new RedisKey[operations.Count];
-            var args = new RedisValue[operations.Count * RedisScripts.ArgsPerOperation];
-            for (var i = 0; i < operations.Count; i++)
-            {
-                var op = operations[i];
-                keys[i] = op.Key;
-                var b = i * RedisScripts.ArgsPerOperation;
-                args[b] = op.Kind == StateOperationKind.Upsert ? "u" : "d";
-                args[b + 1] = op.ChecksETag ? "1" : op.RequiresAbsent ? "2" : "0";
-                args[b + 2] = op.ETag ?? "";
-                args[b + 3] = op.Value ?? [];
-                args[b + 4] = TtlSeconds(op);
-            }
+            var op = operations[i];
+            keys[i] = op.Key;
+            var b = i * RedisScripts.ArgsPerOperation;
+            args[b] = op.Kind == StateOperationKind.Upsert ? "u" : "d";
+            args[b + 1] = op.ChecksETag ? "1" : op.RequiresAbsent ? "2" : "0";
+            args[b + 2] = op.ETag ?? "";
+            args[b + 3] = op.Value ?? [];
+            args[b + 4] = TtlSeconds(op);
+        }
+        try
+        {
             await Db.ScriptEvaluateAsync(RedisScripts.Transaction, keys, args);
-            return true;
-        });
+        }
+        catch (Exception e) when (Translate(e) is { } translated)
+        {
+            throw translated;
+        }
+    }
 
     public Task<IReadOnlyList<string>> KeysAsync(string prefix, CancellationToken ct) =>
         Guard<IReadOnlyList<string>>(async () =>
@@ -129,7 +152,8 @@ public sealed class RedisStateStore : IStateStore
         return escaped.ToString();
     }
 
-    private Task Guard(Func<Task<bool>> action) => Guard<bool>(action);
+    private static StateItem? ToItem(RedisValue[] fields) =>
+        fields[1].IsNull ? null : new StateItem(fields[0].IsNull ? [] : (byte[])fields[0]!, fields[1].ToString());
 
     private async Task<T> Guard<T>(Func<Task<T>> action)
     {
@@ -137,15 +161,21 @@ public sealed class RedisStateStore : IStateStore
         {
             return await action();
         }
-        catch (RedisServerException e) when (e.Message.Contains(RedisScripts.MismatchError, StringComparison.Ordinal))
+        catch (Exception e) when (Translate(e) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    /// <summary>The store's exception for a Redis failure: an ETag mismatch from the script, or unavailability; null for others.</summary>
+    private Exception? Translate(Exception e)
+    {
+        if (e is RedisServerException && e.Message.Contains(RedisScripts.MismatchError, StringComparison.Ordinal))
         {
             var at = e.Message.IndexOf(RedisScripts.MismatchError, StringComparison.Ordinal) + RedisScripts.MismatchError.Length;
-            throw new ETagMismatchException(e.Message[at..].Trim());
+            return new ETagMismatchException(e.Message[at..].Trim());
         }
-        catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException || IsTransient(e))
-        {
-            throw new StoreUnavailableException(Name, e);
-        }
+        return e is RedisConnectionException or RedisTimeoutException || IsTransient(e) ? new StoreUnavailableException(Name, e) : null;
     }
 
     /// <summary>Replies a restarting or overloaded server gives; the next attempt may succeed.</summary>
