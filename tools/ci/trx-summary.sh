@@ -23,10 +23,17 @@ for f in "${junit[@]}"; do
   jget() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$suites"; }
   jt=$(jget tests); jf=$(jget failures); je=$(jget errors)
   # Vitest marks skipped cases with a <skipped/> child instead of a total.
-  js=$(grep -o '<skipped' "$f" | wc -l)
+  js=$( (grep -o '<skipped' "$f" || true) | wc -l)
   passed=$((passed + ${jt:-0} - ${jf:-0} - ${je:-0} - ${js:-0}))
   failed=$((failed + ${jf:-0} + ${je:-0}))
   skipped=$((skipped + ${js:-0}))
+done
+# Name every failed test with the first line of its message, just above the closing line, so the tail of a CI log
+# is enough to see what broke.
+for f in "${files[@]}" "${junit[@]}"; do
+  tr '\n' ' ' <"$f" \
+    | grep -oE '<UnitTestResult [^>]*outcome="Failed"[^>]*>.{0,2000}|<testcase [^>]*>[[:space:]]*<failure[^>]*>' \
+    | sed -E 's/.*(testName|name)="([^"]*)".*<(Message|failure message=")>?([^<"]{0,300}).*/FAILED \2: \4/' || true
 done
 if [ "${#files[@]}" -eq 0 ]; then
   echo "no test results found in $dir" >&2
