@@ -30,10 +30,16 @@ for f in "${junit[@]}"; do
 done
 # Name every failed test with the first line of its message, just above the closing line, so the tail of a CI log
 # is enough to see what broke.
+# awk reads each file once, line by line (TRX and JUnit put each result and its message on their own lines).
 for f in "${files[@]}" "${junit[@]}"; do
-  tr '\n' ' ' <"$f" \
-    | grep -oE '<UnitTestResult [^>]*outcome="Failed"[^>]*>.{0,2000}|<testcase [^>]*>[[:space:]]*<failure[^>]*>' \
-    | sed -E 's/.*(testName|name)="([^"]*)".*<(Message|failure message=")>?([^<"]{0,300}).*/FAILED \2: \4/' || true
+  awk '
+    function attr(line, key) { if (match(line, " " key "=\"[^\"]*\"")) return substr(line, RSTART + length(key) + 3, RLENGTH - length(key) - 4); return "" }
+    /<UnitTestResult / && /outcome="Failed"/ { name = attr($0, "testName"); if (/\/>/) { print "FAILED " name; name = "" } next }
+    /<testcase / { name = attr($0, "name") }
+    /<failure/ && name != "" { print "FAILED " name ": " substr(attr($0, "message"), 1, 300); name = ""; next }
+    /<Message>/ && name != "" { sub(/.*<Message>/, ""); sub(/<\/Message>.*/, ""); print "FAILED " name ": " substr($0, 1, 300); name = "" }
+    /<\/UnitTestResult>/ && name != "" { print "FAILED " name; name = "" }
+  ' "$f"
 done
 if [ "${#files[@]}" -eq 0 ]; then
   echo "no test results found in $dir" >&2
