@@ -60,7 +60,7 @@ export function MembersPanel({ api, token, client, users, roomId, onClose }: Pro
 
   const name = (userId: string) => (userId === store.me ? 'You' : users.name(userId) ?? '…');
   return (
-    <div className="overlay" onKeyDown={dialog.onKeyDown}>
+    <div className="overlay">
       <section className="dialog members" role="dialog" aria-modal="true" aria-labelledby="members-title" ref={dialog.container} tabIndex={-1}>
         <h2 id="members-title">Members</h2>
         <ul className="member-list" aria-label="People in this room">

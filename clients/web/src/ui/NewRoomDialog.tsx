@@ -37,7 +37,7 @@ export function NewRoomDialog({ api, token, client, users, onClose }: Props) {
 
   const ready = chosen.length > 0 && (kind === 'direct' || name.trim().length > 0);
   return (
-    <div className="overlay" onKeyDown={dialog.onKeyDown}>
+    <div className="overlay">
       <form className="dialog" role="dialog" aria-modal="true" aria-labelledby="new-chat-title" onSubmit={create} ref={dialog.container} tabIndex={-1}>
         <h2 id="new-chat-title">New chat</h2>
         <fieldset>

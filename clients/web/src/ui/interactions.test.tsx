@@ -154,6 +154,22 @@ describe('Conversation', () => {
     expect(document.activeElement).toBe(opener);
   });
 
+  it('members panel: a removed member leaves the list, and Escape still closes the panel after focus was lost', async () => {
+    const { hub, container } = await conversation(group('owner'));
+    await click(button(container, 'Members'));
+    const panel = container.querySelector('[role="dialog"]')!;
+    hub.answers.set('RemoveMember', () => ({ ...group('owner'), members: [{ userId: 'alice', role: 'owner' }] }));
+    const remove = button(panel, 'Remove Bob');
+    remove.focus();
+    await click(remove);
+    await settle();
+    expect(queryButton(panel, 'Remove Bob')).toBeUndefined();
+    expect(panel.querySelector('.member-list')?.textContent).toBe('YouOwner');
+    expect(panel.contains(document.activeElement)).toBe(true);
+    await key(document.body, 'Escape');
+    expect(container.querySelector('[role="dialog"]')).toBeNull();
+  });
+
   it('members panel: a plain member can only leave', async () => {
     const { hub, container } = await conversation(group('member'));
     await click(button(container, 'Members'));
