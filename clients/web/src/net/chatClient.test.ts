@@ -187,6 +187,10 @@ describe('ChatClient', () => {
     expect(hub.callsOf('GetPresence')).toEqual(expect.arrayContaining([[['alice']], [['bob']]]));
     expect(client.store.presence('bob')).toBe('away');
     expect(client.store.myStatus).toBe('invisible');
+    // Inferred, not chosen here: a reconnect does not set it again.
+    hub.dropAndReconnect();
+    await vi.waitFor(() => expect(hub.callsOf('GetPresence').length).toBeGreaterThan(2), { timeout: 2000 });
+    expect(hub.callsOf('SetStatus')).toEqual([]);
   });
 
   it('sets the status, restores it when refused, and sets it again after a reconnect', async () => {

@@ -18,6 +18,8 @@ const typingEveryMs = 2500;
 export class ChatClient {
   private readonly lastTyping = new Map<string, number>();
   private syncing: Promise<void> = Promise.resolve();
+  /** Whether the user picked a status in this session (a status inferred from GetPresence is never re-sent). */
+  private statusChosen = false;
 
   constructor(private readonly hub: HubLike, readonly store: ChatStore) {
     hub.on('MessageReceived', (m: Message) => this.gap(store.receive(m)));
@@ -38,7 +40,7 @@ export class ChatClient {
       void this.catchUp();
       // Presence changes made while disconnected were missed; a chosen status is kept by setting it again.
       void this.loadPresence(true);
-      if (store.myStatus !== 'online') void this.setStatus(store.myStatus).catch(() => undefined);
+      if (this.statusChosen) void this.setStatus(store.myStatus).catch(() => undefined);
     });
     hub.onclose(() => store.setConnection('offline'));
   }
@@ -67,6 +69,7 @@ export class ChatClient {
 
   async setStatus(status: OwnStatus): Promise<void> {
     const previous = this.store.myStatus;
+    this.statusChosen = true;
     this.store.setMyStatus(status);
     try {
       await this.hub.invoke('SetStatus', status);
