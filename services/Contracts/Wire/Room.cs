@@ -31,6 +31,8 @@ public sealed record Room(
 /// <param name="LastSeq">The room's highest sequence number.</param>
 /// <param name="ReadSeq">The caller's read marker in the room.</param>
 /// <param name="Unread">How many messages after <paramref name="ReadSeq"/> the caller has not read.</param>
+/// <param name="Members">All members with their roles, in join order: a client names a direct room after the other
+/// member and shows roles without waiting for a <c>RoomUpdated</c>. Added later, so optional for older readers.</param>
 [DataContract]
 public sealed record RoomSummary(
     [property: DataMember(Name = "roomId")] string RoomId,
@@ -38,7 +40,8 @@ public sealed record RoomSummary(
     [property: DataMember(Name = "kind")] string Kind,
     [property: DataMember(Name = "lastSeq")] long LastSeq,
     [property: DataMember(Name = "readSeq")] long ReadSeq,
-    [property: DataMember(Name = "unread")] long Unread);
+    [property: DataMember(Name = "unread")] long Unread,
+    [property: DataMember(Name = "members")] IReadOnlyList<RoomMember>? Members = null);
 
 /// <summary>Argument of the hub method <c>CreateRoom</c>.</summary>
 /// <param name="Name">Display name (required for group rooms).</param>

@@ -29,7 +29,7 @@ public sealed class ReadQueries(IChatActors actors, RoomAccess access, IMessages
         return rooms.Select(room =>
         {
             var readSeq = Math.Clamp(read.GetValueOrDefault(room.RoomId), 0, room.LastSeq);
-            return new RoomSummary(room.RoomId, room.Name, room.Kind, room.LastSeq, readSeq, room.LastSeq - readSeq);
+            return new RoomSummary(room.RoomId, room.Name, room.Kind, room.LastSeq, readSeq, room.LastSeq - readSeq, room.Members);
         }).ToList();
     }
 

@@ -124,4 +124,19 @@ public sealed class ReadPathTests(ClusterFixture fixture)
         rooms.Select(r => (r.RoomId, r.Name, r.Kind)).ShouldBe(
             [(group.RoomId, "Team", RoomKinds.Group), (direct.RoomId, "", RoomKinds.Direct)], ignoreOrder: true);
     }
+
+    [Fact]
+    public async Task GetRooms_DirectRoomWithoutMessages_ListsBothMembersWithRoles()
+    {
+        var alice = await fixture.Gateway0.NewUserAsync("alice");
+        var bob = await fixture.Gateway1.NewUserAsync("bob");
+        await using (var aliceClient = await fixture.Gateway0.ConnectAsync(alice))
+            await aliceClient.CreateDirectAsync(bob.UserId);
+        await using var bobClient = await fixture.Gateway1.ConnectAsync(bob, WireProtocol.MessagePack);
+
+        var room = (await bobClient.Call<IReadOnlyList<RoomSummary>>("GetRooms")).ShouldHaveSingleItem();
+
+        room.Members.ShouldNotBeNull().Select(m => (m.UserId, m.Role))
+            .ShouldBe([(alice.UserId, RoomRoles.Owner), (bob.UserId, RoomRoles.Member)]);
+    }
 }

@@ -108,4 +108,16 @@ public sealed class ReadQueriesTests
         query.UserId.ShouldBe("alice");
         query.RoomIds.ShouldBe(["r1", "r2"]);
     }
+
+    [Fact]
+    public async Task GetRooms_Member_ListsEveryMemberWithRole()
+    {
+        actors.AddRoom("dm", 2, "alice", "bob");
+        actors.RoomsOfUser["alice"] = ["dm"];
+
+        var rooms = await Queries().GetRoomsAsync("alice", Ct);
+
+        rooms.ShouldHaveSingleItem().Members.ShouldNotBeNull()
+            .Select(m => (m.UserId, m.Role)).ShouldBe([("alice", RoomRoles.Member), ("bob", RoomRoles.Member)]);
+    }
 }

@@ -38,6 +38,8 @@ export interface RoomSummary {
   lastSeq: number;
   readSeq: number;
   unread: number;
+  /** Everyone with their role (servers before this field left it out). */
+  members?: { userId: string; role: Role }[];
 }
 
 export interface SendAck { roomId: string; messageId: string; seq: number; sentAt: string }

@@ -134,4 +134,89 @@ describe('ChatClient', () => {
     hub.emit('MemberLeft', { roomId: 'g-1', userId: 'alice' });
     expect(store.room('g-1')).toBeUndefined();
   });
+
+  it('sends a reply with replyTo and keeps it on the resend', async () => {
+    const { hub, client, store } = await started();
+    hub.answers.set('SendMessage', () => ({ roomId: 'g-1', messageId: 'm-2', seq: 1, sentAt: '2026-01-01T00:00:01Z' }));
+    await client.send('g-1', 'yes', 'm-1');
+    expect(hub.callsOf('SendMessage')[0][0]).toMatchObject({ roomId: 'g-1', text: 'yes', replyTo: 'm-1' });
+    expect(store.timeline('g-1').get('m-2')?.replyTo).toBe('m-1');
+  });
+
+  it('edits and deletes through the hub and shows the answer at once', async () => {
+    const { hub, client, store } = await started();
+    store.receive(msg(1, { senderId: 'alice', text: 'tpyo' }));
+    hub.answers.set('EditMessage', (roomId, messageId, text) => msg(1, { roomId: roomId as string, messageId: messageId as string, senderId: 'alice', text: text as string, editedAt: '2026-01-01T01:00:00Z' }));
+    hub.answers.set('DeleteMessage', (roomId, messageId) => ({ roomId, messageId, seq: 1 }));
+    await client.edit('g-1', 'm-1', 'typo');
+    expect(hub.callsOf('EditMessage')).toEqual([['g-1', 'm-1', 'typo']]);
+    expect(store.timeline('g-1').get('m-1')).toMatchObject({ text: 'typo', editedAt: '2026-01-01T01:00:00Z' });
+    await client.delete('g-1', 'm-1');
+    expect(hub.callsOf('DeleteMessage')).toEqual([['g-1', 'm-1']]);
+    expect(store.timeline('g-1').get('m-1')).toMatchObject({ deleted: true, text: '' });
+  });
+
+  it('lets a refused edit fail to the caller with its code', async () => {
+    const { hub, client } = await started();
+    hub.answers.set('EditMessage', () => Promise.reject(hubError('forbidden')));
+    const error = await client.edit('g-1', 'm-1', 'x').catch((e: Error) => e.message);
+    expect(error).toMatch(/forbidden: /);
+  });
+
+  it('applies read receipts, member events and presence from the hub', async () => {
+    const { hub, store } = await started();
+    hub.emit('RoomUpdated', { roomId: 'g-1', name: 'Team', kind: 'group', members: [{ userId: 'alice', role: 'owner' }], lastSeq: 0 });
+    hub.emit('MemberJoined', { roomId: 'g-1', userId: 'bob' });
+    store.receive(msg(1, { senderId: 'alice' }));
+    hub.emit('ReadReceipt', { roomId: 'g-1', userId: 'bob', seq: 1 });
+    hub.emit('PresenceChanged', { userId: 'bob', status: 'busy', lastSeen: null });
+    expect(store.seenBy('g-1')).toEqual({ seq: 1, userIds: ['bob'] });
+    expect(store.presence('bob')).toBe('busy');
+    hub.emit('MemberLeft', { roomId: 'g-1', userId: 'bob' });
+    expect(store.members('g-1').map((m) => m.userId)).toEqual(['alice']);
+  });
+
+  it('loads the presence of direct-room peers and the own status when started', async () => {
+    const hub = new FakeHub();
+    hub.answers.set('GetRooms', () => [{ roomId: 'dm-1', name: '', kind: 'direct', lastSeq: 0, readSeq: 0, unread: 0,
+      members: [{ userId: 'alice', role: 'owner' }, { userId: 'bob', role: 'member' }] }]);
+    hub.answers.set('Sync', () => [{ roomId: 'dm-1', messages: [], hasMore: false }]);
+    hub.answers.set('GetPresence', (ids) => (ids as string[]).map((userId) => ({ userId, status: userId === 'alice' ? 'offline' : 'away' })));
+    const client = new ChatClient(hub, new ChatStore('alice'));
+    await client.start();
+    expect(hub.callsOf('GetPresence')).toEqual(expect.arrayContaining([[['alice']], [['bob']]]));
+    expect(client.store.presence('bob')).toBe('away');
+    expect(client.store.myStatus).toBe('invisible');
+    // Inferred, not chosen here: a reconnect does not set it again.
+    hub.dropAndReconnect();
+    await vi.waitFor(() => expect(hub.callsOf('GetPresence').length).toBeGreaterThan(2), { timeout: 2000 });
+    expect(hub.callsOf('SetStatus')).toEqual([]);
+  });
+
+  it('sets the status, restores it when refused, and sets it again after a reconnect', async () => {
+    const { hub, client, store } = await started();
+    await client.setStatus('busy');
+    expect(hub.callsOf('SetStatus')).toEqual([['busy']]);
+    hub.answers.set('SetStatus', () => Promise.reject(hubError('invalid')));
+    await expect(client.setStatus('away')).rejects.toThrow(/invalid/);
+    expect(store.myStatus).toBe('busy');
+    hub.answers.delete('SetStatus');
+    hub.dropAndReconnect();
+    await vi.waitFor(() => expect(hub.callsOf('SetStatus').at(-1)).toEqual(['busy']), { timeout: 2000 });
+  });
+
+  it('manages members through the hub and drops a room the user leaves', async () => {
+    const { hub, client, store } = await started();
+    const room = (ids: string[]) => ({ roomId: 'g-1', name: 'Team', kind: 'group', lastSeq: 0, members: ids.map((userId, i) => ({ userId, role: i === 0 ? 'owner' : 'member' })) });
+    hub.answers.set('AddMembers', () => room(['alice', 'bob', 'carol']));
+    hub.answers.set('RemoveMember', () => room(['alice', 'carol']));
+    await client.addMembers('g-1', ['bob', 'carol']);
+    expect(store.members('g-1').map((m) => m.userId)).toEqual(['alice', 'bob', 'carol']);
+    await client.removeMember('g-1', 'bob');
+    expect(hub.callsOf('RemoveMember')).toEqual([['g-1', 'bob']]);
+    expect(store.members('g-1').map((m) => m.userId)).toEqual(['alice', 'carol']);
+    await client.leave('g-1');
+    expect(hub.callsOf('LeaveRoom')).toEqual([['g-1']]);
+    expect(store.room('g-1')).toBeUndefined();
+  });
 });

@@ -1,11 +1,13 @@
 import { isRetriable, parseErrorCode, userMessage } from '../api/errors';
-import type { HistoryPage, Message, MessageDeletedEvent, MemberEvent, Room, RoomKind, RoomSummary, SendAck, SyncRequest, SyncResult } from '../api/types';
+import type { HistoryPage, Message, MessageDeletedEvent, MemberEvent, ReadReceipt, Room, RoomKind, RoomSummary, SendAck, SyncRequest, SyncResult } from '../api/types';
 import type { ChatStore } from '../state/chatStore';
 import type { PendingSend } from '../state/pending';
+import { ownStatusFromPresence, type OwnStatus, type PresenceInfo } from '../state/presence';
 import type { Gap } from '../state/timeline';
 import type { HubLike } from './hub';
 
 const maxRoomsPerSync = 100;
+const maxUsersPerPresence = 100;
 const rateLimitRetryMs = 1000;
 const typingEveryMs = 2500;
 
@@ -16,18 +18,29 @@ const typingEveryMs = 2500;
 export class ChatClient {
   private readonly lastTyping = new Map<string, number>();
   private syncing: Promise<void> = Promise.resolve();
+  /** Whether the user picked a status in this session (a status inferred from GetPresence is never re-sent). */
+  private statusChosen = false;
 
   constructor(private readonly hub: HubLike, readonly store: ChatStore) {
     hub.on('MessageReceived', (m: Message) => this.gap(store.receive(m)));
     hub.on('MessageEdited', (m: Message) => store.edit(m));
     hub.on('MessageDeleted', (e: MessageDeletedEvent) => store.delete(e));
-    hub.on('RoomUpdated', (r: Room) => store.upsertRoom(r));
-    hub.on('MemberLeft', (e: MemberEvent) => e.userId === store.me && store.removeRoom(e.roomId));
+    hub.on('RoomUpdated', (r: Room) => {
+      store.upsertRoom(r);
+      void this.loadPresence();
+    });
+    hub.on('MemberJoined', (e: MemberEvent) => store.memberJoined(e.roomId, e.userId));
+    hub.on('MemberLeft', (e: MemberEvent) => store.memberLeft(e.roomId, e.userId));
     hub.on('TypingStarted', (e: MemberEvent) => store.typingStarted(e.roomId, e.userId));
+    hub.on('ReadReceipt', (r: ReadReceipt) => store.readReceipt(r));
+    hub.on('PresenceChanged', (p: PresenceInfo) => store.presenceChanged(p));
     hub.onreconnecting(() => store.setConnection('reconnecting'));
     hub.onreconnected(() => {
       store.setConnection('connected');
       void this.catchUp();
+      // Presence changes made while disconnected were missed; a chosen status is kept by setting it again.
+      void this.loadPresence(true);
+      if (this.statusChosen) void this.setStatus(store.myStatus).catch(() => undefined);
     });
     hub.onclose(() => store.setConnection('offline'));
   }
@@ -36,7 +49,34 @@ export class ChatClient {
     await this.hub.start();
     this.store.setConnection('connected');
     this.store.setRooms(await this.hub.invoke<RoomSummary[]>('GetRooms'));
-    await Promise.all([this.catchUp(), this.loadPreviews()]);
+    await Promise.all([this.catchUp(), this.loadPreviews(), this.loadOwnStatus(), this.loadPresence()]);
+  }
+
+  /** The status chosen in an earlier session, as the server still has it. */
+  private async loadOwnStatus(): Promise<void> {
+    const [mine] = (await this.hub.invoke<PresenceInfo[] | undefined>('GetPresence', [this.store.me]).catch(() => undefined)) ?? [];
+    if (mine) this.store.setMyStatus(ownStatusFromPresence(mine.status));
+  }
+
+  /** Presence of every direct room's other member not known yet (or all of them again after a reconnect). */
+  async loadPresence(all = false): Promise<void> {
+    const wanted = this.store.directPeers().filter((u) => all || !this.store.hasPresence(u));
+    for (let i = 0; i < wanted.length; i += maxUsersPerPresence) {
+      const answer = await this.hub.invoke<PresenceInfo[] | undefined>('GetPresence', wanted.slice(i, i + maxUsersPerPresence)).catch(() => undefined);
+      for (const p of answer ?? []) this.store.presenceChanged(p);
+    }
+  }
+
+  async setStatus(status: OwnStatus): Promise<void> {
+    const previous = this.store.myStatus;
+    this.statusChosen = true;
+    this.store.setMyStatus(status);
+    try {
+      await this.hub.invoke('SetStatus', status);
+    } catch (error) {
+      this.store.setMyStatus(previous);
+      throw error;
+    }
   }
 
   /** The newest message of every room that has one: the room list's preview and order. */
@@ -70,8 +110,30 @@ export class ChatClient {
     return this.syncing;
   }
 
-  async send(roomId: string, text: string): Promise<void> {
-    await this.deliver(this.store.beginSend(roomId, text));
+  async send(roomId: string, text: string, replyTo?: string): Promise<void> {
+    await this.deliver(this.store.beginSend(roomId, text, replyTo));
+  }
+
+  /** Own messages only; the answer is applied at once, and the MessageEdited echo is then ignored as not newer. */
+  async edit(roomId: string, messageId: string, text: string): Promise<void> {
+    this.store.edit(await this.hub.invoke<Message>('EditMessage', roomId, messageId, text));
+  }
+
+  async delete(roomId: string, messageId: string): Promise<void> {
+    this.store.delete(await this.hub.invoke<MessageDeletedEvent>('DeleteMessage', roomId, messageId));
+  }
+
+  async addMembers(roomId: string, userIds: string[]): Promise<void> {
+    this.store.upsertRoom(await this.hub.invoke<Room>('AddMembers', roomId, userIds));
+  }
+
+  async removeMember(roomId: string, userId: string): Promise<void> {
+    this.store.upsertRoom(await this.hub.invoke<Room>('RemoveMember', roomId, userId));
+  }
+
+  async leave(roomId: string): Promise<void> {
+    await this.hub.invoke('LeaveRoom', roomId);
+    this.store.removeRoom(roomId);
   }
 
   async retry(clientMessageId: string): Promise<void> {
@@ -103,9 +165,9 @@ export class ChatClient {
   }
 
   private async deliver(pending: PendingSend): Promise<void> {
-    const { roomId, clientMessageId, text } = pending;
+    const { roomId, clientMessageId, text, replyTo } = pending;
     try {
-      const ack = await this.hub.invoke<SendAck>('SendMessage', { roomId, clientMessageId, text });
+      const ack = await this.hub.invoke<SendAck>('SendMessage', { roomId, clientMessageId, text, ...(replyTo ? { replyTo } : {}) });
       this.gap(this.store.confirm(clientMessageId, ack));
     } catch (error) {
       const code = parseErrorCode(error instanceof Error ? error.message : undefined);

@@ -33,3 +33,39 @@ it.skipIf(!base)('two users find each other, share a direct room and exchange a 
   await alice.client.stop();
   await bob.client.stop();
 }, 30000);
+
+it.skipIf(!base)('edits, deletes, replies, read receipts, presence and member changes work against the real hub', async () => {
+  const suffix = Math.random().toString(36).slice(2, 8);
+  const alice = await user(`alice_${suffix}`);
+  const bob = await user(`bob_${suffix}`);
+  const carol = await user(`carol_${suffix}`);
+  const wait = { timeout: 5000 };
+
+  const dm = await alice.client.createRoom('direct', '', [bob.login.userId]);
+  await alice.client.send(dm.roomId, 'tpyo');
+  const first = alice.client.store.timeline(dm.roomId).messages()[0];
+  await vi.waitFor(() => expect(bob.client.store.timeline(dm.roomId).get(first.messageId)).toBeDefined(), wait);
+  await bob.client.send(dm.roomId, 'reply', first.messageId);
+  await vi.waitFor(() => expect(alice.client.store.timeline(dm.roomId).messages().map((m) => m.replyTo)).toEqual([undefined, first.messageId]), wait);
+
+  await bob.client.markRead(dm.roomId);
+  await vi.waitFor(() => expect(alice.client.store.seenBy(dm.roomId)).toEqual({ seq: 1, userIds: [bob.login.userId] }), wait);
+  await alice.client.edit(dm.roomId, first.messageId, 'typo');
+  await vi.waitFor(() => expect(bob.client.store.timeline(dm.roomId).get(first.messageId)?.text).toBe('typo'), wait);
+  await alice.client.delete(dm.roomId, first.messageId);
+  await vi.waitFor(() => expect(bob.client.store.timeline(dm.roomId).get(first.messageId)?.deleted).toBe(true), wait);
+
+  await bob.client.setStatus('busy');
+  await vi.waitFor(() => expect(alice.client.store.presence(bob.login.userId)).toBe('busy'), wait);
+
+  const group = await alice.client.createRoom('group', 'Team', [bob.login.userId]);
+  await alice.client.addMembers(group.roomId, [carol.login.userId]);
+  await vi.waitFor(() => expect(carol.client.store.members(group.roomId).map((m) => m.userId)).toContain(carol.login.userId), wait);
+  const refused = await bob.client.removeMember(group.roomId, carol.login.userId).then(() => 'removed', (e: Error) => parseErrorCode(e.message));
+  expect(refused).toBe('forbidden');
+  await alice.client.removeMember(group.roomId, bob.login.userId);
+  await vi.waitFor(() => expect(bob.client.store.room(group.roomId)).toBeUndefined(), wait);
+  await carol.client.leave(group.roomId);
+  await vi.waitFor(() => expect(alice.client.store.members(group.roomId).map((m) => m.userId)).toEqual([alice.login.userId]), wait);
+  await Promise.all([alice.client.stop(), bob.client.stop(), carol.client.stop()]);
+}, 30000);

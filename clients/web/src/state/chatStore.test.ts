@@ -157,3 +157,59 @@ describe('ChatStore room updates', () => {
     expect(store.timeline('dm-1').lastSeq).toBe(7);
   });
 });
+
+describe('ChatStore members, receipts and presence', () => {
+  const dm = { roomId: 'dm-1', name: '', kind: 'direct' as const, lastSeq: 0, readSeq: 0, unread: 0 };
+
+  it('names a direct room from the members GetRooms lists, with their roles', () => {
+    const store = new ChatStore('alice');
+    store.setRooms([{ ...dm, members: [{ userId: 'alice', role: 'owner' }, { userId: 'bob', role: 'member' }] }]);
+    expect(store.directPeer('dm-1')).toBe('bob');
+    expect(store.members('dm-1')).toEqual([{ userId: 'alice', role: 'owner' }, { userId: 'bob', role: 'member' }]);
+    expect(store.directPeers()).toEqual(['bob']);
+  });
+
+  it('adds a joined member and removes one who left, with their receipts', () => {
+    const store = new ChatStore('alice');
+    store.upsertRoom({ roomId: 'g-1', name: 'Team', kind: 'group', members: [{ userId: 'alice', role: 'owner' }], lastSeq: 0 });
+    store.memberJoined('g-1', 'bob');
+    store.memberJoined('g-1', 'bob');
+    expect(store.members('g-1')).toEqual([{ userId: 'alice', role: 'owner' }, { userId: 'bob', role: 'member' }]);
+    store.receive(msg(1, { senderId: 'alice' }));
+    store.readReceipt({ roomId: 'g-1', userId: 'bob', seq: 1 });
+    expect(store.seenBy('g-1')).toEqual({ seq: 1, userIds: ['bob'] });
+    store.memberLeft('g-1', 'bob');
+    expect(store.members('g-1').map((m) => m.userId)).toEqual(['alice']);
+    expect(store.seenBy('g-1')).toBeNull();
+    store.memberLeft('g-1', 'alice');
+    expect(store.room('g-1')).toBeUndefined();
+  });
+
+  it('clears unread when the user read the room on another device', () => {
+    const store = storeWithRoom();
+    store.receive(msg(1));
+    store.receive(msg(2));
+    store.readReceipt({ roomId: 'g-1', userId: 'alice', seq: 1 });
+    expect(store.room('g-1')?.unread).toBe(1);
+    store.readReceipt({ roomId: 'g-1', userId: 'alice', seq: 2 });
+    expect(store.room('g-1')?.unread).toBe(0);
+  });
+
+  it('keeps the reply target of a send through to the confirmed message', () => {
+    const store = storeWithRoom();
+    const pending = store.beginSend('g-1', 'yes', 'm-7');
+    expect(pending.replyTo).toBe('m-7');
+    store.confirm(pending.clientMessageId, { roomId: 'g-1', messageId: 'm-8', seq: 1, sentAt: '2026-01-01T00:00:01.000Z' });
+    expect(store.timeline('g-1').get('m-8')?.replyTo).toBe('m-7');
+  });
+
+  it('tracks presence changes and the own status', () => {
+    const store = new ChatStore('alice');
+    let changes = 0;
+    store.subscribe(() => changes++);
+    store.presenceChanged({ userId: 'bob', status: 'away' });
+    store.presenceChanged({ userId: 'bob', status: 'away' });
+    store.setMyStatus('busy');
+    expect([store.presence('bob'), store.myStatus, changes]).toEqual(['away', 'busy', 2]);
+  });
+});

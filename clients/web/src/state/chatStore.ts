@@ -1,5 +1,8 @@
-import type { Message, MessageDeletedEvent, Room, RoomSummary, SendAck, SyncResult } from '../api/types';
+import type { Message, MessageDeletedEvent, ReadReceipt, Role, Room, RoomSummary, SendAck, SyncResult } from '../api/types';
+import type { Member } from './members';
 import { PendingSends, type PendingSend } from './pending';
+import { PresenceBook, type OwnStatus, type PresenceInfo, type PresenceStatus } from './presence';
+import { ReadReceipts, type SeenBy } from './readReceipts';
 import { RoomTimeline, type Gap } from './timeline';
 import { TypingTracker } from './typing';
 
@@ -11,8 +14,14 @@ export interface RoomView {
   kind: Room['kind'];
   unread: number;
   lastMessage?: Message;
-  /** Known from Room events (GetRooms summaries leave members out); names a direct room by the other user. */
+  /** From GetRooms and Room events (older servers leave them out of summaries); names a direct room. */
   members?: string[];
+  /** Each member's role, when members are known. */
+  roles?: Record<string, Role>;
+}
+
+function withMembers(members: readonly { userId: string; role: Role }[]): Pick<RoomView, 'members' | 'roles'> {
+  return { members: members.map((m) => m.userId), roles: Object.fromEntries(members.map((m) => [m.userId, m.role])) };
 }
 
 /**
@@ -25,6 +34,10 @@ export class ChatStore {
   private readonly rooms = new Map<string, RoomView>();
   private readonly timelines = new Map<string, RoomTimeline>();
   private readonly typing = new TypingTracker();
+  private readonly receipts = new ReadReceipts();
+  private readonly presenceBook = new PresenceBook();
+  /** The user's own status as chosen (or as the server reported it on connecting). */
+  myStatus: OwnStatus = 'online';
   private readonly listeners = new Set<() => void>();
   private connectionState: ConnectionState = 'offline';
   version = 0;
@@ -73,7 +86,8 @@ export class ChatStore {
 
   setRooms(summaries: readonly RoomSummary[]): void {
     for (const s of summaries) {
-      this.rooms.set(s.roomId, { ...this.rooms.get(s.roomId), roomId: s.roomId, name: s.name, kind: s.kind, unread: s.unread });
+      const members = s.members ? withMembers(s.members) : {};
+      this.rooms.set(s.roomId, { ...this.rooms.get(s.roomId), roomId: s.roomId, name: s.name, kind: s.kind, unread: s.unread, ...members });
       if (!this.timelines.has(s.roomId)) this.timelines.set(s.roomId, new RoomTimeline(s.roomId, s.lastSeq));
     }
     this.changed();
@@ -81,8 +95,7 @@ export class ChatStore {
 
   upsertRoom(room: Room): void {
     const current = this.rooms.get(room.roomId);
-    const members = room.members.map((m) => m.userId);
-    this.rooms.set(room.roomId, { unread: 0, ...current, roomId: room.roomId, name: room.name, kind: room.kind, members });
+    this.rooms.set(room.roomId, { unread: 0, ...current, roomId: room.roomId, name: room.name, kind: room.kind, ...withMembers(room.members) });
     if (!this.timelines.has(room.roomId)) this.timelines.set(room.roomId, new RoomTimeline(room.roomId, room.lastSeq));
     this.changed();
   }
@@ -91,6 +104,7 @@ export class ChatStore {
     this.rooms.delete(roomId);
     this.timelines.delete(roomId);
     this.typing.forget(roomId);
+    this.receipts.forget(roomId);
     this.pending.dropRoom(roomId);
     if (this.activeRoomId === roomId) this.activeRoomId = undefined;
     this.changed();
@@ -152,8 +166,8 @@ export class ChatStore {
     return [...this.rooms.keys()].map((roomId) => ({ roomId, afterSeq: this.timeline(roomId).lastSeq }));
   }
 
-  beginSend(roomId: string, text: string): PendingSend {
-    const item = this.pending.add(roomId, text);
+  beginSend(roomId: string, text: string, replyTo?: string): PendingSend {
+    const item = this.pending.add(roomId, text, undefined, replyTo);
     this.changed();
     return item;
   }
@@ -162,7 +176,8 @@ export class ChatStore {
   confirm(clientMessageId: string, ack: SendAck): Gap | null {
     const item = this.pending.remove(clientMessageId);
     if (!item) return null;
-    const message: Message = { roomId: ack.roomId, messageId: ack.messageId, seq: ack.seq, senderId: this.me, text: item.text, sentAt: ack.sentAt };
+    const message: Message = { roomId: ack.roomId, messageId: ack.messageId, seq: ack.seq, senderId: this.me, text: item.text, sentAt: ack.sentAt,
+      ...(item.replyTo ? { replyTo: item.replyTo } : {}) };
     return this.receive(message);
   }
 
@@ -185,6 +200,66 @@ export class ChatStore {
 
   typers(roomId: string, now = Date.now()): string[] {
     return this.typing.typers(roomId, now);
+  }
+
+  /** Members with roles, in join order (empty until GetRooms or a Room event told them). */
+  members(roomId: string): Member[] {
+    const room = this.rooms.get(roomId);
+    return (room?.members ?? []).map((userId) => ({ userId, role: room?.roles?.[userId] ?? 'member' }));
+  }
+
+  /** MemberJoined: known at once as a plain member; the RoomUpdated that follows brings the role. */
+  memberJoined(roomId: string, userId: string): void {
+    const room = this.rooms.get(roomId);
+    if (!room?.members || room.members.includes(userId)) return;
+    this.rooms.set(roomId, { ...room, members: [...room.members, userId], roles: { ...room.roles, [userId]: 'member' } });
+    this.changed();
+  }
+
+  /** MemberLeft: the user themself loses the room; anyone else leaves its member list and its "seen by". */
+  memberLeft(roomId: string, userId: string): void {
+    if (userId === this.me) return this.removeRoom(roomId);
+    const room = this.rooms.get(roomId);
+    this.receipts.forget(roomId, userId);
+    if (room?.members) this.rooms.set(roomId, { ...room, members: room.members.filter((m) => m !== userId) });
+    this.changed();
+  }
+
+  /** ReadReceipt. The user's own receipt (from another device) also clears what that device has read here. */
+  readReceipt(receipt: ReadReceipt): void {
+    if (!this.receipts.apply(receipt.roomId, receipt.userId, receipt.seq)) return;
+    const room = this.rooms.get(receipt.roomId);
+    if (receipt.userId === this.me && room) {
+      this.rooms.set(room.roomId, { ...room, unread: Math.min(room.unread, Math.max(0, this.timeline(room.roomId).lastSeq - receipt.seq)) });
+    }
+    this.changed();
+  }
+
+  seenBy(roomId: string): SeenBy | null {
+    return this.receipts.seenBy(roomId, this.me, this.timeline(roomId).messages());
+  }
+
+  presenceChanged(info: PresenceInfo): void {
+    if (this.presenceBook.apply(info)) this.changed();
+  }
+
+  presence(userId: string): PresenceStatus | undefined {
+    return this.presenceBook.status(userId);
+  }
+
+  hasPresence(userId: string): boolean {
+    return this.presenceBook.has(userId);
+  }
+
+  setMyStatus(status: OwnStatus): void {
+    this.myStatus = status;
+    this.changed();
+  }
+
+  /** Every direct room's other member: whose presence the room list shows. */
+  directPeers(): string[] {
+    const peers = [...this.rooms.values()].filter((r) => r.kind === 'direct').map((r) => this.directPeer(r.roomId));
+    return [...new Set(peers.filter((p): p is string => p !== undefined))];
   }
 
   private notePosted(message: Message): void {

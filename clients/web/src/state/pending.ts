@@ -8,6 +8,8 @@ export interface PendingSend {
   error?: string;
   /** Whether resending the same clientMessageId may succeed (rate limited, network, server error). */
   retriable?: boolean;
+  /** The messageId this send replies to (sent as replyTo, unchanged on every retry). */
+  replyTo?: string;
   /** The stored message's id when its MessageReceived came before the ack (the message is then shown already). */
   echoedAs?: string;
 }
@@ -19,8 +21,8 @@ export interface PendingSend {
 export class PendingSends {
   private readonly items = new Map<string, PendingSend>();
 
-  add(roomId: string, text: string, clientMessageId: string = crypto.randomUUID()): PendingSend {
-    const item: PendingSend = { clientMessageId, roomId, text, createdAt: new Date().toISOString(), state: 'sending' };
+  add(roomId: string, text: string, clientMessageId: string = crypto.randomUUID(), replyTo?: string): PendingSend {
+    const item: PendingSend = { clientMessageId, roomId, text, createdAt: new Date().toISOString(), state: 'sending', ...(replyTo ? { replyTo } : {}) };
     this.items.set(clientMessageId, item);
     return item;
   }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { parseErrorCode } from '../api/errors';
+import { parseErrorCode, userMessage } from '../api/errors';
 import type { RestApi } from '../api/rest';
 import { ChatClient } from '../net/chatClient';
 import { createHub } from '../net/hub';
@@ -9,6 +9,7 @@ import { ConnectionBanner } from './ConnectionBanner';
 import { Conversation } from './Conversation';
 import { useVersion } from './hooks';
 import { NewRoomDialog } from './NewRoomDialog';
+import { StatusSelect } from './Presence';
 import { RoomList } from './RoomList';
 import type { Session } from './session';
 
@@ -47,7 +48,14 @@ function ChatLayout({ chat, session, api, onSignOut }: { chat: Chat } & Props) {
   useVersion(store);
   useVersion(users);
   const [creating, setCreating] = useState(false);
+  const [statusError, setStatusError] = useState<string>();
   const active = store.activeRoomId;
+
+  // Back to the list (phones): focus returns to the room just left, not to the top of the page.
+  function back(roomId: string) {
+    store.open(undefined);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`nav [data-room-id="${CSS.escape(roomId)}"]`)?.focus());
+  }
 
   return (
     <div className="chat" data-view={active ? 'room' : 'list'}>
@@ -59,10 +67,16 @@ function ChatLayout({ chat, session, api, onSignOut }: { chat: Chat } & Props) {
       </header>
       <ConnectionBanner state={store.connection} onReconnect={() => connect(client, onSignOut)} />
       <nav className="rooms" aria-label="Rooms">
+        <div className="rooms-header">
+          <h2>Chats</h2>
+          <StatusSelect status={store.myStatus}
+            onChange={(s) => { setStatusError(undefined); client.setStatus(s).catch((e: unknown) => setStatusError(userMessage(e))); }} />
+        </div>
+        {statusError && <p role="alert" className="error">{statusError}</p>}
         <RoomList store={store} users={users} onOpen={(roomId) => store.open(roomId)} />
       </nav>
       <main className="conversation">
-        {active ? <Conversation key={active} client={client} users={users} roomId={active} onBack={() => store.open(undefined)} />
+        {active ? <Conversation key={active} api={api} token={session.token} client={client} users={users} roomId={active} onBack={() => back(active)} />
           : <p className="empty">Choose a conversation, or start a new chat.</p>}
       </main>
       {creating && (

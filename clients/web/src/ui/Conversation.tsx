@@ -1,23 +1,40 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { userMessage } from '../api/errors';
+import type { RestApi } from '../api/rest';
+import type { Message } from '../api/types';
 import type { ChatClient } from '../net/chatClient';
+import { permissions } from '../state/members';
+import { quoteText } from '../state/replies';
 import type { UserDirectory } from '../state/userDirectory';
+import { MembersPanel } from './MembersPanel';
 import { MessageItem, PendingItem } from './MessageItem';
 import { roomTitle } from './names';
-import { SendBox } from './SendBox';
+import { PresenceDot } from './Presence';
+import type { QuoteView } from './ReplyQuote';
+import { SendBox, type ReplyTarget } from './SendBox';
 
-interface Props { client: ChatClient; users: UserDirectory; roomId: string; onBack: () => void }
+interface Props { api: RestApi; token: string; client: ChatClient; users: UserDirectory; roomId: string; onBack: () => void }
 
-export function Conversation({ client, users, roomId, onBack }: Props) {
+export function Conversation({ api, token, client, users, roomId, onBack }: Props) {
   const store = client.store;
   const room = store.room(roomId);
   const timeline = store.timeline(roomId);
   const messages = timeline.messages();
   const pending = store.pending.visible(roomId);
   const typers = store.typers(roomId);
+  const seen = store.seenBy(roomId);
   const [error, setError] = useState<string>();
+  const [replyTo, setReplyTo] = useState<ReplyTarget>();
+  const [showMembers, setShowMembers] = useState(false);
   const list = useRef<HTMLOListElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const loading = useRef(false);
+
+  // On a phone the room list hides when a room opens, taking the focused room button with it: start at the title.
+  useEffect(() => {
+    const focused = document.activeElement as HTMLElement | null;
+    if (!focused || focused === document.body || focused.offsetParent === null) heading.current?.focus();
+  }, [roomId]);
 
   async function loadOlder() {
     if (loading.current || !timeline.hasOlder) return;
@@ -50,7 +67,7 @@ export function Conversation({ client, users, roomId, onBack }: Props) {
   }, [client, roomId, lastSeq, store.connection]);
 
   // Follow new messages only when the reader is already at the bottom; when older ones are prepended, keep what
-  // the reader was looking at in place.
+  // the reader was looking at in place. A reply bar or a "seen by" line changes heights too: stay at the bottom.
   const atBottom = useRef(true);
   const previous = useRef({ height: 0, oldest: undefined as number | undefined });
   useLayoutEffect(() => {
@@ -61,7 +78,7 @@ export function Conversation({ client, users, roomId, onBack }: Props) {
     else if (previous.current.oldest !== undefined && oldest !== undefined && oldest < previous.current.oldest)
       el.scrollTop += el.scrollHeight - previous.current.height;
     previous.current = { height: el.scrollHeight, oldest };
-  }, [messages, pending.length]);
+  }, [messages, pending.length, replyTo, seen?.seq, seen?.userIds.length]);
   const onScroll = () => {
     const el = list.current;
     if (!el) return;
@@ -69,24 +86,60 @@ export function Conversation({ client, users, roomId, onBack }: Props) {
     if (el.scrollTop < 40) void loadOlder();
   };
 
+  // A reply's quote leads to its original when that is loaded.
+  function jump(seq: number) {
+    const target = list.current?.querySelector<HTMLElement>(`li[data-seq="${seq}"]`);
+    if (!target) return;
+    target.scrollIntoView?.({ block: 'center' });
+    target.focus({ preventScroll: true });
+    target.classList.add('flash');
+    setTimeout(() => target.classList.remove('flash'), 1500);
+  }
+
   if (!room) return null;
+  const title = roomTitle(room, store, users);
+  const peer = room.kind === 'direct' ? store.directPeer(roomId) : undefined;
+  const can = permissions(room.kind, store.members(roomId), store.me);
+  const senderName = (userId: string) => (userId === store.me ? 'You' : users.name(userId) ?? '…');
+  const quoteOf = (m: Message): QuoteView | undefined => {
+    if (!m.replyTo) return undefined;
+    const original = timeline.get(m.replyTo);
+    if (!original) return {};
+    return { seq: original.seq, sender: senderName(original.senderId), text: original.deleted ? undefined : quoteText(original.text) };
+  };
+  const seenText = seen ? `Seen by ${seen.userIds.map((id) => users.name(id) ?? '…').join(', ')}` : undefined;
   const typing = typers.map((id) => users.name(id) ?? 'Someone');
   return (
-    <section className="room" aria-label={roomTitle(room, store, users)}>
+    <section className="room" aria-label={title}>
       <header className="room-header">
         <button type="button" className="back" onClick={onBack} aria-label="Back to conversations">←</button>
-        <h2>{roomTitle(room, store, users)}</h2>
+        <h2 ref={heading} tabIndex={-1}>{title}</h2>
+        {peer && <PresenceDot name={users.name(peer) ?? title} status={store.presence(peer)} />}
+        {peer && store.presence(peer) && <span className="presence-text">{store.presence(peer)}</span>}
+        <button type="button" className="members-button" onClick={() => setShowMembers(true)}>Members</button>
       </header>
       {error && <p role="alert" className="error">{error}</p>}
       <ol className="messages" ref={list} onScroll={onScroll} aria-label="Messages" aria-live="polite">
         {timeline.hasOlder && messages.length > 0 && (
           <li className="older"><button type="button" onClick={loadOlder}>Load older messages</button></li>
         )}
-        {messages.map((m) => <MessageItem key={m.seq} message={m} own={m.senderId === store.me} sender={users.name(m.senderId)} />)}
+        {messages.map((m) => {
+          const own = m.senderId === store.me;
+          return (
+            <MessageItem key={m.seq} message={m} own={own} sender={users.name(m.senderId)} quote={quoteOf(m)}
+              seenBy={seen?.seq === m.seq ? seenText : undefined} canDelete={own || can.canDeleteOthers}
+              onReply={() => setReplyTo({ messageId: m.messageId, sender: senderName(m.senderId), text: quoteText(m.text) })}
+              onEdit={own ? (text) => client.edit(roomId, m.messageId, text) : undefined}
+              onDelete={() => client.delete(roomId, m.messageId)} onJump={jump} />
+          );
+        })}
         {pending.map((p) => <PendingItem key={p.clientMessageId} pending={p} onRetry={() => void client.retry(p.clientMessageId)} />)}
       </ol>
       <p className="typing" aria-live="polite">{typing.length > 0 ? `${typing.join(', ')} ${typing.length > 1 ? 'are' : 'is'} typing…` : ''}</p>
-      <SendBox onSend={(text) => void client.send(roomId, text)} onTyping={() => client.typing(roomId)} />
+      <SendBox replyTo={replyTo} onCancelReply={() => setReplyTo(undefined)}
+        onSend={(text) => { void client.send(roomId, text, replyTo?.messageId); setReplyTo(undefined); }}
+        onTyping={() => client.typing(roomId)} />
+      {showMembers && <MembersPanel api={api} token={token} client={client} users={users} roomId={roomId} onClose={() => setShowMembers(false)} />}
     </section>
   );
 }

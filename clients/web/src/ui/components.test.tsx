@@ -52,4 +52,17 @@ describe('UI components', () => {
     expect(failed).toContain('You are not allowed');
     expect(failed).toContain('>Retry</button>');
   });
+
+  it('shows a direct room named from GetRooms members with the peer\'s presence in words', () => {
+    const store = new ChatStore('alice');
+    const directory = users();
+    directory.remember({ userId: 'bob', username: 'bob', displayName: 'Bob' });
+    store.setRooms([{ roomId: 'dm-1', name: '', kind: 'direct', lastSeq: 0, readSeq: 0, unread: 0,
+      members: [{ userId: 'alice', role: 'owner' }, { userId: 'bob', role: 'member' }] }]);
+    expect(renderToStaticMarkup(<RoomList store={store} users={directory} onOpen={noop} />)).not.toContain('role="img"');
+    store.presenceChanged({ userId: 'bob', status: 'away' });
+    const html = renderToStaticMarkup(<RoomList store={store} users={directory} onOpen={noop} />);
+    expect(html).toContain('Bob');
+    expect(html).toContain('class="presence away" role="img" aria-label="Bob is away"');
+  });
 });
