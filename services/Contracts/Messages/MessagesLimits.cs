@@ -11,4 +11,7 @@ public static class MessagesLimits
 
     /// <summary>The most rooms one read-state request names.</summary>
     public const int MaxReadStateRooms = 1000;
+
+    /// <summary>The most users one room-read-markers request names (a bigger room is asked in chunks).</summary>
+    public const int MaxRoomReadMarkersUsers = 1000;
 }

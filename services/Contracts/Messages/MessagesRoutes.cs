@@ -19,4 +19,9 @@ public static class MessagesRoutes
 
     /// <summary>A user's read markers in several rooms: <see cref="ReadStateQuery"/> → list of <see cref="RoomReadState"/>.</summary>
     public const string ReadState = "internal/read-state";
+
+    /// <summary>
+    /// Several users' read markers in one room: <see cref="RoomReadMarkersQuery"/> → list of <c>MemberReadMarker</c>.
+    /// </summary>
+    public const string RoomReadMarkers = "internal/room-read-markers";
 }

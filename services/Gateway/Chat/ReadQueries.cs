@@ -5,9 +5,9 @@ using ChatDapr.Gateway.Messages;
 
 namespace ChatDapr.Gateway.Chat;
 
-// GetRooms, GetHistory, Sync, MarkRead. History and read markers live in the messages service; the gateway checks
-// membership with the room actor first and passes the room's lastSeq, so nobody reads a room they are not in and
-// no answer goes beyond what the room has assigned.
+// GetRooms, GetHistory, Sync, MarkRead, GetReadMarkers. History and read markers live in the messages service; the
+// gateway checks membership with the room actor first and passes the room's lastSeq, so nobody reads a room they are
+// not in and no answer goes beyond what the room has assigned.
 public sealed class ReadQueries(IChatActors actors, RoomAccess access, IMessagesClient messages)
 {
     // Per room and Sync call; a client with more to fetch sees hasMore and syncs again from its last seq.
@@ -69,5 +69,20 @@ public sealed class ReadQueries(IChatActors actors, RoomAccess access, IMessages
             throw ChatError.Invalid("seq is beyond the room's last seq");
         var marker = await messages.MarkReadAsync(new ReadMarkerUpdate(id, userId, seq, room.LastSeq), cancellationToken);
         return new ReadReceipt(marker.RoomId, marker.UserId, marker.Seq);
+    }
+
+    // Every current member's marker (members as the room actor has them, so someone who left is not listed), in
+    // member order, clamped to lastSeq like GetRooms: a client seeds "seen by" from it without waiting for receipts.
+    public async Task<IReadOnlyList<MemberReadMarker>> GetReadMarkersAsync(string userId, string? roomId, CancellationToken cancellationToken)
+    {
+        var id = Arguments.Id(roomId, "roomId");
+        var room = await access.RequireMemberAsync(id, userId);
+        var markers = new List<MemberReadMarker>(room.Members.Count);
+        foreach (var chunk in room.Members.Select(m => m.UserId).Chunk(MessagesLimits.MaxRoomReadMarkersUsers))
+        {
+            foreach (var marker in await messages.GetRoomReadMarkersAsync(new RoomReadMarkersQuery(id, chunk), cancellationToken))
+                markers.Add(marker with { ReadSeq = Math.Clamp(marker.ReadSeq, 0, room.LastSeq) });
+        }
+        return markers;
     }
 }

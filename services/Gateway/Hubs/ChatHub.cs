@@ -54,6 +54,8 @@ public sealed class ChatHub(
 
     public Task<ReadReceipt> MarkRead(string roomId, long seq) => reads.MarkReadAsync(UserId, roomId, seq, Aborted);
 
+    public Task<IReadOnlyList<MemberReadMarker>> GetReadMarkers(string roomId) => reads.GetReadMarkersAsync(UserId, roomId, Aborted);
+
     public Task Typing(string roomId) => typing.TypingAsync(UserId, roomId, Aborted);
 
     public Task SetStatus(string status) => presence.SetStatusAsync(UserId, status);

@@ -22,6 +22,9 @@ public sealed class DaprMessagesClient(HttpClient http) : IMessagesClient
     public Task<IReadOnlyList<RoomReadState>> GetReadStateAsync(ReadStateQuery query, CancellationToken cancellationToken) =>
         PostAsync<ReadStateQuery, IReadOnlyList<RoomReadState>>(MessagesRoutes.ReadState, query, cancellationToken);
 
+    public Task<IReadOnlyList<MemberReadMarker>> GetRoomReadMarkersAsync(RoomReadMarkersQuery query, CancellationToken cancellationToken) =>
+        PostAsync<RoomReadMarkersQuery, IReadOnlyList<MemberReadMarker>>(MessagesRoutes.RoomReadMarkers, query, cancellationToken);
+
     private async Task<TResponse> PostAsync<TRequest, TResponse>(string path, TRequest body, CancellationToken cancellationToken)
     {
         using var response = await http.PostAsJsonAsync(path, body, ChatJson.Options, cancellationToken);

@@ -15,4 +15,6 @@ public interface IMessagesClient
     Task<ReadMarker> MarkReadAsync(ReadMarkerUpdate update, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<RoomReadState>> GetReadStateAsync(ReadStateQuery query, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<MemberReadMarker>> GetRoomReadMarkersAsync(RoomReadMarkersQuery query, CancellationToken cancellationToken);
 }

@@ -60,6 +60,18 @@ public static class QueryRules
         return query;
     }
 
+    public static RoomReadMarkersQuery Validate(RoomReadMarkersQuery? query)
+    {
+        if (query?.UserIds is null)
+            throw ChatError.Invalid("a room-read-markers query with userIds is required");
+        RequireId(query.RoomId, "roomId");
+        if (query.UserIds.Count > MessagesLimits.MaxRoomReadMarkersUsers)
+            throw ChatError.Invalid($"at most {MessagesLimits.MaxRoomReadMarkersUsers} users per room-read-markers query");
+        foreach (var userId in query.UserIds)
+            RequireId(userId, "userIds");
+        return query;
+    }
+
     private static void RequireId(string? id, string name)
     {
         if (string.IsNullOrWhiteSpace(id))

@@ -1,15 +1,17 @@
 using ChatDapr.Contracts.Messages;
+using ChatDapr.Contracts.Wire;
 using ChatDapr.Messages.ReadMarkers;
 
 namespace ChatDapr.Messages.Apis;
 
-// Read markers: move one forward, or read a user's markers in several rooms.
+// Read markers: move one forward, read a user's markers in several rooms, or several users' markers in one room.
 public static class ReadMarkersApi
 {
     public static IEndpointRouteBuilder MapReadMarkersApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/" + MessagesRoutes.ReadMarkers, MoveAsync);
         app.MapPost("/" + MessagesRoutes.ReadState, GetReadStateAsync);
+        app.MapPost("/" + MessagesRoutes.RoomReadMarkers, GetRoomReadMarkersAsync);
         return app;
     }
 
@@ -20,5 +22,12 @@ public static class ReadMarkersApi
     {
         var valid = QueryRules.Validate(query);
         return await markers.GetAsync(valid.UserId, valid.RoomIds, ct);
+    }
+
+    public static async Task<IReadOnlyList<MemberReadMarker>> GetRoomReadMarkersAsync(
+        RoomReadMarkersQuery? query, ReadMarkerStore markers, CancellationToken ct)
+    {
+        var valid = QueryRules.Validate(query);
+        return await markers.GetRoomAsync(valid.RoomId, valid.UserIds, ct);
     }
 }

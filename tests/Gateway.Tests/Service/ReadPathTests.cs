@@ -1,3 +1,4 @@
+using ChatDapr.Contracts.Errors;
 using ChatDapr.Contracts.Wire;
 using ChatDapr.Gateway.Tests.Harness;
 using ChatDapr.Testing;
@@ -138,5 +139,62 @@ public sealed class ReadPathTests(ClusterFixture fixture)
 
         room.Members.ShouldNotBeNull().Select(m => (m.UserId, m.Role))
             .ShouldBe([(alice.UserId, RoomRoles.Owner), (bob.UserId, RoomRoles.Member)]);
+    }
+
+    [Fact]
+    public async Task GetReadMarkers_TwoMembersMarkedRead_AnotherConnectionSeesEveryMembersMarker()
+    {
+        var alice = await fixture.Gateway0.NewUserAsync("alice");
+        var bob = await fixture.Gateway1.NewUserAsync("bob");
+        var carol = await fixture.Gateway0.NewUserAsync("carol");
+        Room room;
+        await using (var aliceClient = await fixture.Gateway0.ConnectAsync(alice))
+        {
+            room = await aliceClient.CreateGroupAsync("receipts", bob.UserId, carol.UserId);
+            await SendManyAsync(aliceClient, room.RoomId, 3);
+        }
+        await using (var bobClient = await fixture.Gateway1.ConnectAsync(bob))
+            await bobClient.Call<ReadReceipt>("MarkRead", room.RoomId, 2L);
+        await using (var carolClient = await fixture.Gateway0.ConnectAsync(carol, WireProtocol.MessagePack))
+            await carolClient.Call<ReadReceipt>("MarkRead", room.RoomId, 3L);
+
+        // Alice again on a fresh connection, as after a reload: the markers come from the store, not from events.
+        await using var reloaded = await fixture.Gateway1.ConnectAsync(alice);
+        var markers = await reloaded.Call<IReadOnlyList<MemberReadMarker>>("GetReadMarkers", room.RoomId);
+
+        markers.ShouldBe([new MemberReadMarker(alice.UserId, 0), new MemberReadMarker(bob.UserId, 2), new MemberReadMarker(carol.UserId, 3)]);
+    }
+
+    [Fact]
+    public async Task GetReadMarkers_MessagePack_SameNamesAndValues()
+    {
+        var alice = await fixture.Gateway0.NewUserAsync("alice");
+        var bob = await fixture.Gateway1.NewUserAsync("bob");
+        await using var aliceClient = await fixture.Gateway0.ConnectAsync(alice);
+        var room = await aliceClient.CreateDirectAsync(bob.UserId);
+        await SendManyAsync(aliceClient, room.RoomId, 2);
+        await using var bobClient = await fixture.Gateway1.ConnectAsync(bob, WireProtocol.MessagePack);
+        await bobClient.Call<ReadReceipt>("MarkRead", room.RoomId, 2L);
+
+        var markers = await bobClient.Call<IReadOnlyList<MemberReadMarker>>("GetReadMarkers", room.RoomId);
+
+        markers.ShouldBe([new MemberReadMarker(alice.UserId, 0), new MemberReadMarker(bob.UserId, 2)]);
+    }
+
+    [Fact]
+    public async Task GetReadMarkers_NonMemberOrUnknownRoom_ForbiddenOrNotFound()
+    {
+        var alice = await fixture.Gateway0.NewUserAsync("alice");
+        var mallory = await fixture.Gateway1.NewUserAsync("mallory");
+        await using var aliceClient = await fixture.Gateway0.ConnectAsync(alice);
+        var room = await aliceClient.CreateGroupAsync("private");
+        await aliceClient.SendAsync(room.RoomId, "secret");
+        await aliceClient.Call<ReadReceipt>("MarkRead", room.RoomId, 1L);
+        await using var malloryClient = await fixture.Gateway1.ConnectAsync(mallory);
+
+        await malloryClient.Call<IReadOnlyList<MemberReadMarker>>("GetReadMarkers", room.RoomId).ShouldFailWithAsync(ChatErrorCodes.Forbidden);
+        await malloryClient.Call<IReadOnlyList<MemberReadMarker>>("GetReadMarkers", "g-" + Guid.NewGuid().ToString("N"))
+            .ShouldFailWithAsync(ChatErrorCodes.NotFound);
+        await malloryClient.Call<IReadOnlyList<MemberReadMarker>>("GetReadMarkers", " ").ShouldFailWithAsync(ChatErrorCodes.Invalid);
     }
 }

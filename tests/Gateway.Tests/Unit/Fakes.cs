@@ -60,6 +60,7 @@ internal sealed class FakeMessagesClient : IMessagesClient
 {
     public List<object> Calls { get; } = [];
     public Dictionary<string, long> ReadSeqs { get; } = new();
+    public Dictionary<string, long> MemberReadSeqs { get; } = new();
 
     public Task<HistoryPage> GetHistoryAsync(HistoryQuery query, CancellationToken cancellationToken)
     {
@@ -84,5 +85,12 @@ internal sealed class FakeMessagesClient : IMessagesClient
         Calls.Add(query);
         return Task.FromResult<IReadOnlyList<RoomReadState>>(
             query.RoomIds.Where(ReadSeqs.ContainsKey).Select(id => new RoomReadState(id, ReadSeqs[id])).ToList());
+    }
+
+    public Task<IReadOnlyList<MemberReadMarker>> GetRoomReadMarkersAsync(RoomReadMarkersQuery query, CancellationToken cancellationToken)
+    {
+        Calls.Add(query);
+        return Task.FromResult<IReadOnlyList<MemberReadMarker>>(
+            query.UserIds.Select(id => new MemberReadMarker(id, MemberReadSeqs.GetValueOrDefault(id))).ToList());
     }
 }

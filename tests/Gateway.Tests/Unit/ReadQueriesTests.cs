@@ -120,4 +120,46 @@ public sealed class ReadQueriesTests
         rooms.ShouldHaveSingleItem().Members.ShouldNotBeNull()
             .Select(m => (m.UserId, m.Role)).ShouldBe([("alice", RoomRoles.Member), ("bob", RoomRoles.Member)]);
     }
+
+    [Fact]
+    public async Task GetReadMarkers_Member_EveryCurrentMemberClampedToLastSeq()
+    {
+        actors.AddRoom("r1", 5, "alice", "bob", "carol");
+        messages.MemberReadSeqs["bob"] = 3;
+        messages.MemberReadSeqs["carol"] = 9;
+
+        var markers = await Queries().GetReadMarkersAsync("alice", "r1", Ct);
+
+        markers.ShouldBe([new MemberReadMarker("alice", 0), new MemberReadMarker("bob", 3), new MemberReadMarker("carol", 5)]);
+        var query = messages.Calls.ShouldHaveSingleItem().ShouldBeOfType<RoomReadMarkersQuery>();
+        query.RoomId.ShouldBe("r1");
+        query.UserIds.ShouldBe(["alice", "bob", "carol"]);
+    }
+
+    [Fact]
+    public async Task GetReadMarkers_RoomBiggerThanOneRequest_AsksInChunksAndListsEveryone()
+    {
+        var members = Enumerable.Range(0, MessagesLimits.MaxRoomReadMarkersUsers + 1).Select(i => $"u{i}").ToArray();
+        actors.AddRoom("big", 2, members);
+
+        var markers = await Queries().GetReadMarkersAsync("u0", "big", Ct);
+
+        markers.Select(m => m.UserId).ShouldBe(members);
+        messages.Calls.Cast<RoomReadMarkersQuery>().Select(q => q.UserIds.Count).ShouldBe([MessagesLimits.MaxRoomReadMarkersUsers, 1]);
+    }
+
+    [Theory]
+    [InlineData("r1", "mallory", ChatErrorCodes.Forbidden)]
+    [InlineData("gone", "alice", ChatErrorCodes.NotFound)]
+    [InlineData(" r1", "alice", ChatErrorCodes.Invalid)]
+    [InlineData("", "alice", ChatErrorCodes.Invalid)]
+    public async Task GetReadMarkers_NotAllowed_ErrorCodeWithoutAskingMessagesService(string roomId, string userId, string code)
+    {
+        actors.AddRoom("r1", 5, "alice");
+
+        var error = await Should.ThrowAsync<ChatError>(() => Queries().GetReadMarkersAsync(userId, roomId, Ct));
+
+        error.Code.ShouldBe(code);
+        messages.Calls.ShouldBeEmpty();
+    }
 }

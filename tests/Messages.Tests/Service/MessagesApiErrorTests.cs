@@ -70,6 +70,28 @@ public sealed class MessagesApiErrorTests
         await ShouldBeProblemAsync(response, HttpStatusCode.BadRequest, ChatErrorCodes.Invalid);
     }
 
+    [Fact]
+    public async Task RoomReadMarkers_BlankUserThroughServiceInvocation_400ProblemWithInvalidCode()
+    {
+        await using var cluster = await ChatCluster.StartAsync();
+
+        using var response = await cluster.MessagesViaDapr.PostAsJsonAsync(MessagesRoutes.RoomReadMarkers,
+            new RoomReadMarkersQuery(RoomIds.NewGroup(), ["bob", " "]), TestContext.Current.CancellationToken);
+
+        await ShouldBeProblemAsync(response, HttpStatusCode.BadRequest, ChatErrorCodes.Invalid);
+    }
+
+    [Fact]
+    public async Task RoomReadMarkers_MissingUserIds_400ProblemWithInvalidCode()
+    {
+        await using var cluster = await ChatCluster.StartAsync();
+
+        using var response = await cluster.MessagesApp.PostAsJsonAsync(
+            MessagesRoutes.RoomReadMarkers, new { roomId = RoomIds.NewGroup() }, TestContext.Current.CancellationToken);
+
+        await ShouldBeProblemAsync(response, HttpStatusCode.BadRequest, ChatErrorCodes.Invalid);
+    }
+
     private static async Task ShouldBeProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
     {
         response.StatusCode.ShouldBe(status);

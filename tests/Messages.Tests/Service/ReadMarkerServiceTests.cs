@@ -1,6 +1,7 @@
 using ChatDapr.Contracts.Events;
 using ChatDapr.Contracts.Messages;
 using ChatDapr.Contracts.Names;
+using ChatDapr.Contracts.Wire;
 using ChatDapr.Messages.Tests.Infrastructure;
 using ChatDapr.Testing;
 using Shouldly;
@@ -59,9 +60,29 @@ public sealed class ReadMarkerServiceTests
         (await ReadState(cluster, "carol", further)).Single().ReadSeq.ShouldBe(1);
     }
 
+    [Fact]
+    public async Task RoomReadMarkers_SeveralUsers_MarkersInRequestOrderZeroWhenNothingRead()
+    {
+        await using var cluster = await ChatCluster.StartAsync();
+        var (roomId, otherRoom) = (RoomIds.NewGroup(), RoomIds.NewGroup());
+        await Mark(cluster, roomId, "bob", 4, lastSeq: 6);
+        await Mark(cluster, roomId, "carol", 6, lastSeq: 6);
+        await Mark(cluster, otherRoom, "dave", 3, lastSeq: 3);
+
+        var markers = await RoomReaders(cluster, roomId, "bob", "dave", "carol", "bob");
+
+        markers.ShouldBe([new("bob", 4), new("dave", 0), new("carol", 6), new("bob", 4)]);
+        (await RoomReaders(cluster, otherRoom, "bob", "dave")).ShouldBe([new("bob", 0), new("dave", 3)]);
+        (await RoomReaders(cluster, roomId)).ShouldBeEmpty();
+    }
+
     private static Task<ReadMarker> Mark(ChatCluster cluster, string roomId, string userId, long seq, long lastSeq) =>
         cluster.InvokeMessagesAsync<ReadMarkerUpdate, ReadMarker>(MessagesRoutes.ReadMarkers, new ReadMarkerUpdate(roomId, userId, seq, lastSeq));
 
     private static Task<IReadOnlyList<RoomReadState>> ReadState(ChatCluster cluster, string userId, params string[] roomIds) =>
         cluster.InvokeMessagesAsync<ReadStateQuery, IReadOnlyList<RoomReadState>>(MessagesRoutes.ReadState, new ReadStateQuery(userId, roomIds));
+
+    private static Task<IReadOnlyList<MemberReadMarker>> RoomReaders(ChatCluster cluster, string roomId, params string[] userIds) =>
+        cluster.InvokeMessagesAsync<RoomReadMarkersQuery, IReadOnlyList<MemberReadMarker>>(
+            MessagesRoutes.RoomReadMarkers, new RoomReadMarkersQuery(roomId, userIds));
 }

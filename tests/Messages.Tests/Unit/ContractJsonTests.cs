@@ -20,6 +20,8 @@ public sealed class ContractJsonTests
         { new ReadMarker("r1", "bob", 3), ["roomId", "userId", "seq"] },
         { new ReadStateQuery("bob", ["r1"]), ["userId", "roomIds"] },
         { new RoomReadState("r1", 3), ["roomId", "readSeq"] },
+        { new RoomReadMarkersQuery("r1", ["bob"]), ["roomId", "userIds"] },
+        { new MemberReadMarker("bob", 3), ["userId", "readSeq"] },
         { new HistoryPage([], false), ["messages", "hasMore"] },
     };
 

@@ -81,4 +81,28 @@ public sealed class QueryRulesTests
     {
         Should.Throw<ChatError>(() => QueryRules.Validate(query)).Code.ShouldBe(ChatErrorCodes.Invalid, because);
     }
+
+    public static TheoryData<string, RoomReadMarkersQuery?> BadRoomReadMarkers => new()
+    {
+        { "missing", null },
+        { "no room", new RoomReadMarkersQuery(" ", ["bob"]) },
+        { "no user list", new RoomReadMarkersQuery("r1", null!) },
+        { "blank user", new RoomReadMarkersQuery("r1", ["bob", ""]) },
+        { "too many users", new RoomReadMarkersQuery("r1", Enumerable.Range(0, MessagesLimits.MaxRoomReadMarkersUsers + 1).Select(i => $"u{i}").ToList()) },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRoomReadMarkers))]
+    public void Validate_BadRoomReadMarkers_Invalid(string because, RoomReadMarkersQuery? query)
+    {
+        Should.Throw<ChatError>(() => QueryRules.Validate(query)).Code.ShouldBe(ChatErrorCodes.Invalid, because);
+    }
+
+    [Fact]
+    public void Validate_RoomReadMarkersAtTheLimit_Accepted()
+    {
+        var users = Enumerable.Range(0, MessagesLimits.MaxRoomReadMarkersUsers).Select(i => $"u{i}").ToList();
+
+        QueryRules.Validate(new RoomReadMarkersQuery("r1", users)).UserIds.Count.ShouldBe(MessagesLimits.MaxRoomReadMarkersUsers);
+    }
 }
