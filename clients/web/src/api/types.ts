@@ -46,6 +46,8 @@ export interface SendAck { roomId: string; messageId: string; seq: number; sentA
 export interface MessageDeletedEvent { roomId: string; messageId: string; seq: number }
 export interface MemberEvent { roomId: string; userId: string }
 export interface ReadReceipt { roomId: string; userId: string; seq: number }
+/** One entry of GetReadMarkers(roomId): how far a current member has read the room. */
+export interface MemberReadMarker { userId: string; readSeq: number }
 export interface HistoryPage { messages: Message[]; hasMore: boolean }
 export interface SyncRequest { roomId: string; afterSeq: number }
 export interface SyncResult { roomId: string; messages: Message[]; hasMore: boolean }

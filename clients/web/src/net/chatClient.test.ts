@@ -163,6 +163,56 @@ describe('ChatClient', () => {
     expect(error).toMatch(/forbidden: /);
   });
 
+  it('seeds "seen by" from GetReadMarkers without any receipt event', async () => {
+    const { hub, client, store } = await started();
+    store.receive(msg(1, { senderId: 'alice' }));
+    store.receive(msg(2, { senderId: 'alice' }));
+    hub.answers.set('GetReadMarkers', () => [{ userId: 'alice', readSeq: 2 }, { userId: 'bob', readSeq: 2 }, { userId: 'carol', readSeq: 1 }]);
+    await client.loadReadMarkers('g-1');
+    expect(hub.callsOf('GetReadMarkers')).toEqual([['g-1']]);
+    expect(store.seenBy('g-1')).toEqual({ seq: 2, userIds: ['bob'] });
+  });
+
+  it('keeps a receipt that overtook the GetReadMarkers answer, and later receipts still move markers forward', async () => {
+    const { hub, client, store } = await started();
+    store.receive(msg(1, { senderId: 'alice' }));
+    store.receive(msg(2, { senderId: 'alice' }));
+    let answer!: (markers: unknown) => void;
+    hub.answers.set('GetReadMarkers', () => new Promise((resolve) => (answer = resolve)));
+    const loading = client.loadReadMarkers('g-1');
+    hub.emit('ReadReceipt', { roomId: 'g-1', userId: 'bob', seq: 2 });
+    answer([{ userId: 'bob', readSeq: 1 }, { userId: 'carol', readSeq: 1 }]);
+    await loading;
+    expect(store.seenBy('g-1')).toEqual({ seq: 2, userIds: ['bob'] });
+    hub.emit('ReadReceipt', { roomId: 'g-1', userId: 'carol', seq: 2 });
+    expect(store.seenBy('g-1')).toEqual({ seq: 2, userIds: ['bob', 'carol'] });
+  });
+
+  it('re-reads the open room\'s read markers after the reconnect\'s Sync', async () => {
+    const { hub, store } = await started(1);
+    store.open('g-1');
+    hub.answers.set('Sync', (requests) => (requests as SyncRequest[]).map((r) => ({ roomId: r.roomId, messages: [msg(2, { senderId: 'alice' })], hasMore: false })));
+    hub.answers.set('GetReadMarkers', () => [{ userId: 'bob', readSeq: 2 }]);
+    hub.dropAndReconnect();
+    await vi.waitFor(() => expect(store.seenBy('g-1')).toEqual({ seq: 2, userIds: ['bob'] }), { timeout: 2000 });
+    const order = hub.calls.map((c) => c.method).filter((m) => m === 'Sync' || m === 'GetReadMarkers');
+    expect(order.slice(-2)).toEqual(['Sync', 'GetReadMarkers']);
+    expect(hub.callsOf('GetReadMarkers')).toEqual([['g-1']]);
+  });
+
+  it('starts normally against a server without GetReadMarkers, asking only when a room is open', async () => {
+    const hub = new FakeHub();
+    hub.answers.set('GetRooms', () => [{ roomId: 'g-1', name: 'Team', kind: 'group', lastSeq: 0, readSeq: 0, unread: 0 }]);
+    hub.answers.set('GetReadMarkers', () => Promise.reject(new Error("Method does not exist 'GetReadMarkers'")));
+    const client = new ChatClient(hub, new ChatStore('alice'));
+    await client.start();
+    expect(hub.callsOf('GetReadMarkers')).toEqual([]);
+    client.store.open('g-1');
+    await client.start();
+    expect(hub.callsOf('GetReadMarkers')).toEqual([['g-1']]);
+    expect(client.store.connection).toBe('connected');
+  });
+
   it('applies read receipts, member events and presence from the hub', async () => {
     const { hub, store } = await started();
     hub.emit('RoomUpdated', { roomId: 'g-1', name: 'Team', kind: 'group', members: [{ userId: 'alice', role: 'owner' }], lastSeq: 0 });

@@ -1,5 +1,5 @@
 import { isRetriable, parseErrorCode, userMessage } from '../api/errors';
-import type { HistoryPage, Message, MessageDeletedEvent, MemberEvent, ReadReceipt, Room, RoomKind, RoomSummary, SendAck, SyncRequest, SyncResult } from '../api/types';
+import type { HistoryPage, MemberReadMarker, Message, MessageDeletedEvent, MemberEvent, ReadReceipt, Room, RoomKind, RoomSummary, SendAck, SyncRequest, SyncResult } from '../api/types';
 import type { ChatStore } from '../state/chatStore';
 import type { PendingSend } from '../state/pending';
 import { ownStatusFromPresence, type OwnStatus, type PresenceInfo } from '../state/presence';
@@ -37,7 +37,8 @@ export class ChatClient {
     hub.onreconnecting(() => store.setConnection('reconnecting'));
     hub.onreconnected(() => {
       store.setConnection('connected');
-      void this.catchUp();
+      // Receipts sent while disconnected were missed: re-read the open room's markers once its messages are back.
+      void this.catchUp().then(() => this.loadReadMarkers()).catch(() => undefined);
       // Presence changes made while disconnected were missed; a chosen status is kept by setting it again.
       void this.loadPresence(true);
       if (this.statusChosen) void this.setStatus(store.myStatus).catch(() => undefined);
@@ -49,7 +50,20 @@ export class ChatClient {
     await this.hub.start();
     this.store.setConnection('connected');
     this.store.setRooms(await this.hub.invoke<RoomSummary[]>('GetRooms'));
-    await Promise.all([this.catchUp(), this.loadPreviews(), this.loadOwnStatus(), this.loadPresence()]);
+    await Promise.all([
+      this.catchUp().then(() => this.loadReadMarkers().catch(() => undefined)),
+      this.loadPreviews(), this.loadOwnStatus(), this.loadPresence(),
+    ]);
+  }
+
+  /**
+   * Every member's read marker in a room (the open one by default), so "Seen by" shows on opening it without
+   * waiting for a ReadReceipt. Markers only move forward, whichever of answer and receipt arrives first.
+   */
+  async loadReadMarkers(roomId = this.store.activeRoomId): Promise<void> {
+    if (!roomId) return;
+    const markers = await this.hub.invoke<MemberReadMarker[] | undefined>('GetReadMarkers', roomId);
+    this.store.readMarkers(roomId, markers ?? []);
   }
 
   /** The status chosen in an earlier session, as the server still has it. */

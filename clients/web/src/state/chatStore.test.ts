@@ -185,6 +185,37 @@ describe('ChatStore members, receipts and presence', () => {
     expect(store.room('g-1')).toBeUndefined();
   });
 
+  it('seeds "seen by" from read markers, never moving a receipt back, and ignores a room it does not know', () => {
+    const store = storeWithRoom();
+    store.receive(msg(1, { senderId: 'alice' }));
+    store.receive(msg(2, { senderId: 'alice' }));
+    store.readReceipt({ roomId: 'g-1', userId: 'carol', seq: 2 });
+    const before = store.version;
+    store.readMarkers('g-1', [{ userId: 'alice', readSeq: 0 }, { userId: 'bob', readSeq: 1 }, { userId: 'carol', readSeq: 1 }]);
+    expect(store.version).toBeGreaterThan(before);
+    expect(store.seenBy('g-1')).toEqual({ seq: 2, userIds: ['carol'] });
+    store.readMarkers('g-1', [{ userId: 'bob', readSeq: 1 }]);
+    store.readReceipt({ roomId: 'g-1', userId: 'bob', seq: 2 });
+    expect(store.seenBy('g-1')).toEqual({ seq: 2, userIds: ['carol', 'bob'] });
+
+    const unchanged = store.version;
+    store.readMarkers('g-1', [{ userId: 'bob', readSeq: 1 }, { userId: 'carol', readSeq: 2 }]);
+    expect(store.version).toBe(unchanged);
+    store.readMarkers('g-gone', [{ userId: 'bob', readSeq: 5 }]);
+    expect(store.seenBy('g-gone')).toBeNull();
+    expect(store.version).toBe(unchanged);
+  });
+
+  it('clears unread when the read markers show the user read the room on another device', () => {
+    const store = storeWithRoom();
+    store.receive(msg(1));
+    store.receive(msg(2));
+    store.receive(msg(3));
+    expect(store.room('g-1')?.unread).toBe(3);
+    store.readMarkers('g-1', [{ userId: 'alice', readSeq: 2 }, { userId: 'bob', readSeq: 3 }]);
+    expect(store.room('g-1')?.unread).toBe(1);
+  });
+
   it('clears unread when the user read the room on another device', () => {
     const store = storeWithRoom();
     store.receive(msg(1));

@@ -1,4 +1,4 @@
-import type { Message, MessageDeletedEvent, ReadReceipt, Role, Room, RoomSummary, SendAck, SyncResult } from '../api/types';
+import type { MemberReadMarker, Message, MessageDeletedEvent, ReadReceipt, Role, Room, RoomSummary, SendAck, SyncResult } from '../api/types';
 import type { Member } from './members';
 import { PendingSends, type PendingSend } from './pending';
 import { PresenceBook, type OwnStatus, type PresenceInfo, type PresenceStatus } from './presence';
@@ -227,12 +227,27 @@ export class ChatStore {
 
   /** ReadReceipt. The user's own receipt (from another device) also clears what that device has read here. */
   readReceipt(receipt: ReadReceipt): void {
-    if (!this.receipts.apply(receipt.roomId, receipt.userId, receipt.seq)) return;
+    if (this.applyReceipt(receipt)) this.changed();
+  }
+
+  /**
+   * GetReadMarkers: every member's marker as the server has it, merged like receipts (a receipt that overtook the
+   * answer is newer, so nothing moves back). A room left meanwhile is not brought back.
+   */
+  readMarkers(roomId: string, markers: readonly MemberReadMarker[]): void {
+    if (!this.rooms.has(roomId)) return;
+    let changed = false;
+    for (const m of markers) changed = this.applyReceipt({ roomId, userId: m.userId, seq: m.readSeq }) || changed;
+    if (changed) this.changed();
+  }
+
+  private applyReceipt(receipt: ReadReceipt): boolean {
+    if (!this.receipts.apply(receipt.roomId, receipt.userId, receipt.seq)) return false;
     const room = this.rooms.get(receipt.roomId);
     if (receipt.userId === this.me && room) {
       this.rooms.set(room.roomId, { ...room, unread: Math.min(room.unread, Math.max(0, this.timeline(room.roomId).lastSeq - receipt.seq)) });
     }
-    this.changed();
+    return true;
   }
 
   seenBy(roomId: string): SeenBy | null {

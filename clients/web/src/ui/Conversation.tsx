@@ -61,6 +61,11 @@ export function Conversation({ api, token, client, users, roomId, onBack }: Prop
     return () => clearTimeout(timer);
   });
 
+  // Who has read what so far; receipts keep it current from here (ChatClient reloads it after a reconnect).
+  useEffect(() => {
+    client.loadReadMarkers(roomId).catch(() => undefined);
+  }, [client, roomId]);
+
   const lastSeq = timeline.lastSeq;
   useEffect(() => {
     if (store.connection === 'connected') client.markRead(roomId).catch(() => undefined);

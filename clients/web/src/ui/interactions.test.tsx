@@ -133,6 +133,28 @@ describe('Conversation', () => {
       .toEqual([['2', 'Seen by Bob']]);
   });
 
+  it('shows "Seen by" from the read markers as soon as the conversation opens, with no receipt event', async () => {
+    const hub = new FakeHub();
+    hub.answers.set('GetRooms', () => [{ roomId: 'g-1', name: 'Team', kind: 'group', lastSeq: 2, readSeq: 2, unread: 0,
+      members: [{ userId: 'alice', role: 'owner' }, { userId: 'bob', role: 'member' }] }]);
+    hub.answers.set('Sync', (requests) => (requests as SyncRequest[]).map((r) => ({ roomId: r.roomId, messages: [], hasMore: false })));
+    hub.answers.set('GetHistory', () => ({ messages: [msg(1, { senderId: 'alice', text: 'mine' }), msg(2, { senderId: 'alice', text: 'mine too' })], hasMore: false }));
+    hub.answers.set('GetReadMarkers', () => [{ userId: 'alice', readSeq: 2 }, { userId: 'bob', readSeq: 1 }]);
+    const client = new ChatClient(hub, new ChatStore('alice'));
+    await client.start();
+    const users = new UserDirectory(async (userId) => ({ userId, username: userId, displayName: userId }));
+    users.remember({ userId: 'bob', username: 'bob', displayName: 'Bob' });
+    function Live() {
+      useVersion(client.store);
+      return <Conversation api={new RestApi(async () => new Response('[]'))} token="t" client={client} users={users} roomId="g-1" onBack={() => undefined} />;
+    }
+    rendered = await render(<Live />);
+    await settle();
+    expect(hub.callsOf('GetReadMarkers')).toEqual([['g-1']]);
+    expect([...rendered.container.querySelectorAll('span.seen')].map((s) => [s.closest('li')?.getAttribute('data-seq'), s.textContent]))
+      .toEqual([['1', 'Seen by Bob']]);
+  });
+
   it('members panel: owners add and remove, everyone leaves, Escape closes and returns focus', async () => {
     const { hub, container } = await conversation(group('owner'));
     const opener = button(container, 'Members');
