@@ -20,7 +20,7 @@ web:
 
 ## build-services: what dapr.yaml runs (Release builds of the services and the sidecar)
 build-services:
-	@for p in $(SERVICES); do dotnet build $$p -c Release -v q -nologo --tl:off || exit 1; done
+	@for p in $(SERVICES); do echo "build: $$p"; dotnet build $$p -c Release -v q -nologo --tl:off -clp:NoSummary || exit 1; done
 
 ## build: compile everything (warnings are errors)
 build:

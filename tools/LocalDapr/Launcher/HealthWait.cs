@@ -6,7 +6,8 @@ public sealed record StartFailure(RunningApp App, string Reason, IReadOnlyList<s
 /// <summary>Waits until every sidecar's <c>/v1.0/healthz</c> answers 204 (its app is reachable), watching for apps that exit.</summary>
 public static class HealthWait
 {
-    public static async Task<StartFailure?> WaitAsync(IReadOnlyList<RunningApp> apps, TimeSpan timeout, CancellationToken stop)
+    /// <param name="ready">Called once per app as it becomes healthy, so the launcher can show progress.</param>
+    public static async Task<StartFailure?> WaitAsync(IReadOnlyList<RunningApp> apps, TimeSpan timeout, Action<RunningApp> ready, CancellationToken stop)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var pending = apps.ToList();
@@ -21,7 +22,10 @@ public static class HealthWait
                     return new StartFailure(app, $"exited with code {code} during start", app.Process.Tail());
                 }
                 if (await IsHealthyAsync(http, app, stop))
+                {
                     pending.Remove(app);
+                    ready(app);
+                }
             }
             if (pending.Count > 0 && DateTime.UtcNow >= deadline)
             {

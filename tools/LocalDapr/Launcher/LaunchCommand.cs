@@ -21,8 +21,13 @@ public static class LaunchCommand
         try
         {
             foreach (var app in file.Apps)
+            {
+                console.Line($"localdapr: starting {app.AppId} and its sidecar");
                 running.Add(await RunningApp.StartAsync(running.Count, app, registry, console, args.StartTimeout, stop));
-            var failure = await HealthWait.WaitAsync(running, args.StartTimeout, stop);
+            }
+            var readyCount = 0;
+            var failure = await HealthWait.WaitAsync(running, args.StartTimeout,
+                app => console.Line($"localdapr: {app.App.AppId} is ready ({++readyCount}/{running.Count})"), stop);
             if (failure is not null)
             {
                 Report(console, failure);
