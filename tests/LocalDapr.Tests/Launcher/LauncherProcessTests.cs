@@ -119,6 +119,28 @@ public sealed partial class LauncherProcessTests
         launcher.Output.ShouldNotContain("   at ");
     }
 
+    [Fact]
+    public async Task Run_AppPortAlreadyInUse_ExitsWithAClearErrorNamingThePort()
+    {
+        using var files = new RunFiles("embedded");
+        using var occupant = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        occupant.Start();
+        var port = ((System.Net.IPEndPoint)occupant.LocalEndpoint).Port;
+        files.Write($"""
+            version: 1
+            common:
+              resourcesPath: ./components/embedded
+            apps:
+            {App("echo", BuiltOutputs.EchoApp, $"    appPort: {port}")}
+            """);
+        await using var launcher = ChildProcess.Start(BuiltOutputs.LocalDapr, ["run", "-f", files.RunFile]);
+
+        (await launcher.WaitForExitAsync()).ShouldBe(1, launcher.Output);
+
+        launcher.Lines.ShouldContain(l => l.StartsWith("error: ", StringComparison.Ordinal) && l.Contains($"app 'echo': appPort {port} is already in use"), launcher.Output);
+        launcher.Output.ShouldNotContain("is ready");
+    }
+
     private sealed record EchoReply(string Text, string Caller);
 
     [GeneratedRegex(@"^\s+(?<app>\S+)\s+http://127\.0\.0\.1:(?<appPort>\d+)\s+http://127\.0\.0\.1:(?<daprHttp>\d+)\s+http://127\.0\.0\.1:(?<daprGrpc>\d+)\s+(?<pid>\d+)$")]

@@ -12,4 +12,23 @@ public static class FreePort
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>
+    /// Whether <paramref name="port"/> can be bound on <paramref name="host"/> now. Checked before starting an app on a
+    /// fixed port: otherwise an old copy still listening there answers the health probe for the new one, which then
+    /// dies with "address already in use" after the launcher has reported it ready.
+    /// </summary>
+    public static bool IsFree(string host, int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.TryParse(host, out var address) ? address : IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
 }

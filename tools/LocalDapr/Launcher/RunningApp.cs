@@ -21,13 +21,17 @@ public sealed class RunningApp(int index, RunApp app, int appPort, SidecarHost s
     {
         if (app.AppProtocol is not (null or "http"))
             throw new ResourceLoadException(app.Source, $"app '{app.AppId}': appProtocol '{app.AppProtocol}' is not supported by localdapr (only http)");
+        var appHost = app.AppChannelAddress ?? "127.0.0.1";
+        if (app.AppPort is { } fixedPort && !FreePort.IsFree(appHost, fixedPort))
+            throw new ResourceLoadException(app.Source,
+                $"app '{app.AppId}': appPort {fixedPort} is already in use (is a previous run still going? stop it, or change appPort)");
         var appPort = app.AppPort ?? FreePort.Get();
         var fileEnvironment = app.Env;
         var options = new SidecarOptions
         {
             AppId = app.AppId,
             AppPort = appPort,
-            AppHost = app.AppChannelAddress ?? "127.0.0.1",
+            AppHost = appHost,
             HttpPort = app.DaprHttpPort ?? 0,
             GrpcPort = app.DaprGrpcPort ?? 0,
             ResourcesPaths = app.ResourcesPaths,
