@@ -4,7 +4,7 @@ import { time } from './names';
 
 export function MessageItem({ message, own, sender }: { message: Message; own: boolean; sender?: string }) {
   return (
-    <li className={own ? 'message own' : 'message'}>
+    <li className={own ? 'message own' : 'message'} data-seq={message.seq}>
       <span className="sender">{own ? 'You' : sender ?? '…'}</span>
       {message.deleted ? <em className="text deleted">Message deleted</em> : <span className="text">{message.text}</span>}
       <span className="meta">
