@@ -1,0 +1,44 @@
+using ChatDapr.Web.Tests.Browser;
+using static Microsoft.Playwright.Assertions;
+
+namespace ChatDapr.Web.Tests;
+
+/// <summary>History comes a page at a time as the reader scrolls up, each message once and in order.</summary>
+public sealed class ScrollBackTests(WebSystem web)
+{
+    private const int Seeded = 120;
+
+    [Fact]
+    public async Task ScrollBack_ToTheTopRepeatedly_LoadsOlderPagesUntilTheFirstMessage()
+    {
+        var reader = await ChatAccounts.RegisterAsync(web.System.Gateway, "reader");
+        var writer = await ChatAccounts.RegisterAsync(web.System.Gateway, "writer");
+        var roomName = "History " + Guid.NewGuid().ToString("N")[..8];
+        await using (var hub = await ChatClient.ConnectAsync(new Uri(web.System.Gateway, "hubs/chat"), writer.AccessToken))
+        {
+            var room = await hub.CreateGroupAsync(roomName, reader.UserId);
+            for (var i = 1; i <= Seeded; i++)
+                await hub.SendAsync(room.RoomId, $"message {i}");
+        }
+
+        await using var page = await web.OpenAsync();
+        await page.SignInAsync(reader, "User reader");
+        await page.OpenRoomAsync(roomName);
+        await Expect(page.ConfirmedWithText($"message {Seeded}")).ToHaveCountAsync(1);
+        var first = page.Messages.Locator("li.message[data-seq='1']");
+        (await first.CountAsync()).ShouldBe(0, "opening the room loads the newest page only");
+
+        // Scroll to the top; when already there, step down first so the next step up is a real scroll again.
+        var oldest = new HashSet<int>();
+        await Poll.UntilAsync(async () =>
+        {
+            await page.Messages.EvaluateAsync("list => { list.scrollTop = list.scrollTop > 0 ? 0 : 200; }");
+            oldest.Add((await page.SeqsAsync())[0]);
+            return await first.CountAsync() == 1;
+        }, "scrolling up has loaded message seq 1", TimeSpan.FromSeconds(60));
+
+        oldest.Count.ShouldBeGreaterThanOrEqualTo(3, $"history came in pages (oldest seq seen: {string.Join(", ", oldest)})");
+        (await page.SeqsAsync()).ShouldBe(Enumerable.Range(1, Seeded), "every message once, in seq order");
+        (await page.TextsAsync()).ShouldBe(Enumerable.Range(1, Seeded).Select(i => $"message {i}"));
+    }
+}
