@@ -29,7 +29,7 @@ public sealed class RateLimitTests(RateLimitedWebSystem web) : IClassFixture<Rat
             await hub.CreateGroupAsync(roomName, other.UserId);
 
         await using var page = await web.OpenAsync();
-        await page.SignInAsync(user, "User fast");
+        await page.SignInAsync(user.Username, "User fast");
         await page.OpenRoomAsync(roomName);
 
         // The error shows for about a second per held-back message; wait for it in the page, not by polling.

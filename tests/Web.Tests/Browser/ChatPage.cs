@@ -41,13 +41,13 @@ public sealed class ChatPage(IBrowserContext context, IPage page) : IAsyncDispos
         await Expect(Rooms).ToBeVisibleAsync();
     }
 
-    /// <summary>Signs in a user registered over the REST API.</summary>
-    public async Task SignInAsync(TestUser user, string displayName)
+    /// <summary>Signs in a user registered over the REST API (or in another browser context).</summary>
+    public async Task SignInAsync(string username, string displayName)
     {
-        Username = user.Username;
+        Username = username;
         DisplayName = displayName;
-        await page.GetByLabel("Username", new() { Exact = true }).FillAsync(user.Username);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(user.Password);
+        await page.GetByLabel("Username", new() { Exact = true }).FillAsync(username);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(ChatAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Expect(Rooms).ToBeVisibleAsync();
     }
@@ -55,18 +55,18 @@ public sealed class ChatPage(IBrowserContext context, IPage page) : IAsyncDispos
     /// <summary>New chat → search by username → Direct message → Create; the new conversation opens.</summary>
     public async Task StartDirectMessageAsync(ChatPage other)
     {
-        await OpenNewChatAsync(other.Username);
+        await OpenNewChatAsync(other.Username, other.Username);
         await page.GetByRole(AriaRole.Radio, new() { Name = "Direct message" }).CheckAsync();
         await page.GetByRole(AriaRole.List, new() { Name = "Search results" }).GetByRole(AriaRole.Radio, new() { Name = "@" + other.Username }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = other.DisplayName, Exact = true })).ToBeVisibleAsync();
     }
 
-    /// <summary>Opens the new chat dialog and searches for <paramref name="username"/> until it is found.</summary>
-    public async Task OpenNewChatAsync(string username)
+    /// <summary>Opens the new chat dialog and searches for <paramref name="search"/> until <paramref name="username"/> is found.</summary>
+    public async Task OpenNewChatAsync(string search, string username)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "New chat" }).ClickAsync();
-        await page.GetByLabel("Find people by username").FillAsync(username);
+        await page.GetByLabel("Find people by username").FillAsync(search);
         await Expect(page.GetByRole(AriaRole.List, new() { Name = "Search results" }).GetByText("@" + username)).ToBeVisibleAsync();
     }
 
