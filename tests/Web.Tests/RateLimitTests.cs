@@ -22,10 +22,10 @@ public sealed class RateLimitTests(RateLimitedWebSystem web) : IClassFixture<Rat
     [Fact]
     public async Task RateLimit_BurstFromTheUi_ShowsTheErrorThenSendsEveryMessageOnce()
     {
-        var user = await ChatAccounts.RegisterAsync(web.System.Gateway, "fast");
-        var other = await ChatAccounts.RegisterAsync(web.System.Gateway, "peer");
+        var user = await ChatAccounts.RegisterAsync(web.Gateway, "fast");
+        var other = await ChatAccounts.RegisterAsync(web.Gateway, "peer");
         var roomName = "Burst " + Guid.NewGuid().ToString("N")[..8];
-        await using (var hub = await ChatClient.ConnectAsync(new Uri(web.System.Gateway, "hubs/chat"), user.AccessToken))
+        await using (var hub = await ChatClient.ConnectAsync(new Uri(web.Gateway, "hubs/chat"), user.AccessToken))
             await hub.CreateGroupAsync(roomName, other.UserId);
 
         await using var page = await web.OpenAsync();

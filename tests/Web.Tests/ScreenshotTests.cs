@@ -11,7 +11,7 @@ public sealed class ScreenshotTests(WebSystem web)
     [Fact]
     public async Task Screenshots_MainScreens_WrittenAsPngs()
     {
-        var gateway = web.System.Gateway;
+        var gateway = web.Gateway;
         var alice = await ChatAccounts.RegisterAsync(gateway, "alice", "Alice Martin");
         var bob = await ChatAccounts.RegisterAsync(gateway, "bob", "Bob Chen");
         var carol = await ChatAccounts.RegisterAsync(gateway, "carol", "Carol Diaz");

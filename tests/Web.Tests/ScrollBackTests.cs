@@ -11,10 +11,10 @@ public sealed class ScrollBackTests(WebSystem web)
     [Fact]
     public async Task ScrollBack_ToTheTopRepeatedly_LoadsOlderPagesUntilTheFirstMessage()
     {
-        var reader = await ChatAccounts.RegisterAsync(web.System.Gateway, "reader");
-        var writer = await ChatAccounts.RegisterAsync(web.System.Gateway, "writer");
+        var reader = await ChatAccounts.RegisterAsync(web.Gateway, "reader");
+        var writer = await ChatAccounts.RegisterAsync(web.Gateway, "writer");
         var roomName = "History " + Guid.NewGuid().ToString("N")[..8];
-        await using (var hub = await ChatClient.ConnectAsync(new Uri(web.System.Gateway, "hubs/chat"), writer.AccessToken))
+        await using (var hub = await ChatClient.ConnectAsync(new Uri(web.Gateway, "hubs/chat"), writer.AccessToken))
         {
             var room = await hub.CreateGroupAsync(roomName, reader.UserId);
             for (var i = 1; i <= Seeded; i++)
