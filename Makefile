@@ -5,7 +5,7 @@ RESULTS ?= TestResults
 
 SERVICES = services/Gateway services/Rooms services/Messages services/Presence tools/LocalDapr
 
-.PHONY: run web build-services test test-web build bench clean
+.PHONY: run web build-services test test-web screenshots build bench clean
 
 ## run: start the whole system (all services + local Dapr sidecars) on the $(PROFILE) component profile
 run: build-services web
@@ -26,9 +26,9 @@ build-services:
 build:
 	dotnet build ChatDapr.sln -c $(CONFIGURATION)
 
-## test: every test tier (.NET and the web client's Vitest suite); prints "N passed, N failed, N skipped"
-## computed from the TRX and JUnit results
-test:
+## test: every test tier (.NET, the browser tests against the built web client, and the web client's Vitest
+## suite); prints "N passed, N failed, N skipped" computed from the TRX and JUnit results
+test: web
 	rm -rf $(RESULTS)
 	dotnet test ChatDapr.sln -c $(CONFIGURATION) --logger trx --results-directory $(RESULTS) \
 	  --blame-hang-timeout 5m --blame-hang-dump-type none; status=$$?; \
@@ -41,6 +41,10 @@ test-web:
 	  cd clients/web && npx vitest run --reporter=default --reporter=junit --outputFile.junit=$(abspath $(RESULTS))/web/vitest.junit.xml; \
 	else echo "test-web: clients/web/node_modules missing (run npm ci in clients/web); web unit tests not run"; \
 	  [ "$$CHATDAPR_REQUIRE_INFRA" != "1" ]; fi
+
+## screenshots: regenerate docs/screenshots/*.png (shown in README.md) with the browser tests' screenshot test
+screenshots: web
+	CHATDAPR_SCREENSHOTS=1 dotnet test tests/Web.Tests -c $(CONFIGURATION) --filter "FullyQualifiedName~ScreenshotTests"
 
 ## bench: the sidecar's cost per operation against the bare store (see docs/benchmarks.md)
 bench:

@@ -1,7 +1,7 @@
+using System.Globalization;
 using System.Text;
-using ChatDapr.Testing;
 
-namespace ChatDapr.EndToEnd.Tests;
+namespace ChatDapr.Testing.Systems;
 
 /// <summary>
 /// The whole system as a user runs it: <c>localdapr run -f dapr.yaml</c> as a child process, with the repository's
@@ -35,12 +35,13 @@ public sealed class ChatSystem : IAsyncDisposable
     {
         var url = Gateways[index].ToString().TrimEnd('/');
         var row = _launcher.Lines.First(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, var appUrl, .., _] && appUrl == url);
-        var pid = int.Parse(row.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1], System.Globalization.CultureInfo.InvariantCulture);
+        var pid = int.Parse(row.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1], CultureInfo.InvariantCulture);
         System.Diagnostics.Process.GetProcessById(pid).Kill(entireProcessTree: true);
     }
 
-    public static async Task<ChatSystem> StartAsync(string profile = "embedded", int gateways = 1, RedisServer? redis = null)
+    public static async Task<ChatSystem> StartAsync(string profile = "embedded", int gateways = 1, RedisServer? redis = null, ChatSystemOptions? options = null)
     {
+        options ??= new ChatSystemOptions();
         var dir = Directory.CreateTempSubdirectory("chatdapr-e2e-").FullName;
         var components = Directory.CreateDirectory(Path.Combine(dir, "components")).FullName;
         foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.RepoRoot, "components", profile), "*.yaml"))
@@ -48,7 +49,7 @@ public sealed class ChatSystem : IAsyncDisposable
 
         var gatewayPorts = Enumerable.Range(0, gateways).Select(_ => Ports.Free()).ToList();
         var runFile = Path.Combine(dir, "dapr.yaml");
-        await File.WriteAllTextAsync(runFile, RunFile(components, gatewayPorts));
+        await File.WriteAllTextAsync(runFile, RunFile(components, gatewayPorts, options));
         var launcher = ChildProcess.Start(RepoPaths.Dll("tools/LocalDapr", "localdapr.dll"), ["run", "-f", runFile, "--start-timeout", "120"]);
         try
         {
@@ -69,17 +70,18 @@ public sealed class ChatSystem : IAsyncDisposable
         return redis is null ? yaml : yaml.Replace("localhost:6379", redis.Address, StringComparison.Ordinal);
     }
 
-    private static string RunFile(string components, IReadOnlyList<int> gatewayPorts)
+    private static string RunFile(string components, IReadOnlyList<int> gatewayPorts, ChatSystemOptions options)
     {
+        var burst = options.SendBurst.ToString(CultureInfo.InvariantCulture);
+        var perSecond = options.SendsPerSecond.ToString(CultureInfo.InvariantCulture);
         var yaml = new StringBuilder($"""
             version: 1
             common:
               resourcesPath: {components}
               env:
                 ASPNETCORE_ENVIRONMENT: Development
-                # Scenarios send bursts faster than a person types; the limiter itself has its own tests.
-                Gateway__RateLimit__SendBurst: "1000"
-                Gateway__RateLimit__SendsPerSecond: "1000"
+                Gateway__RateLimit__SendBurst: "{burst}"
+                Gateway__RateLimit__SendsPerSecond: "{perSecond}"
                 # Short heartbeats so a killed gateway's connections expire within seconds.
                 Presence__HeartbeatInterval: "00:00:02"
             x-launcher:

@@ -1,0 +1,13 @@
+namespace ChatDapr.Testing.Systems;
+
+/// <summary>Settings a test gives the whole system it starts (passed to every app as environment).</summary>
+public sealed record ChatSystemOptions
+{
+    /// <summary>
+    /// The gateway's per-user send bucket. Scenarios send bursts faster than a person types, so the default is
+    /// generous; the limiter itself has its own tests, and a test of the rate-limited experience lowers it.
+    /// </summary>
+    public int SendBurst { get; init; } = 1000;
+
+    public double SendsPerSecond { get; init; } = 1000;
+}
