@@ -15,7 +15,8 @@ public sealed class ScreenshotTests(WebSystem web)
         var alice = await ChatAccounts.RegisterAsync(gateway, "alice", "Alice Martin");
         var bob = await ChatAccounts.RegisterAsync(gateway, "bob", "Bob Chen");
         var carol = await ChatAccounts.RegisterAsync(gateway, "carol", "Carol Diaz");
-        await SeedAsync(gateway, alice, bob, carol);
+        // Bob stays connected while the pictures are taken, so he shows online and as having seen Alice's last message.
+        await using var bobOnline = await SeedAsync(gateway, alice, bob, carol);
         var files = new List<string>();
 
         await using var page = await web.OpenAsync();
@@ -29,6 +30,8 @@ public sealed class ScreenshotTests(WebSystem web)
 
         await page.OpenRoomAsync("Bob Chen");
         await Expect(page.Confirmed).ToHaveCountAsync(Conversation.Length);
+        await Expect(page.Page.Locator("span.seen")).ToHaveTextAsync("Seen by Bob Chen");
+        await Expect(page.Page.GetByLabel("Bob Chen is online").First).ToBeVisibleAsync();
         files.Add(await ScreenshotFolder.SaveAsync(page.Page, "conversation"));
 
         await page.OpenNewChatAsync("carol", carol.Username);
@@ -52,21 +55,24 @@ public sealed class ScreenshotTests(WebSystem web)
         (true, "Great. Can you include the two-gateway run too?"),
         (false, "Sure, it's in the benchmarks doc already."),
         (true, "Perfect, see you then"),
+        (false, "See you at 10!"),
     ];
 
-    // A direct conversation Bob ends (so its title is known from the sender) and a group with unread messages.
-    private static async Task SeedAsync(Uri gateway, TestUser alice, TestUser bob, TestUser carol)
+    // A direct conversation Bob has read to the end and a group with unread messages; returns Bob's open connection.
+    private static async Task<ChatClient> SeedAsync(Uri gateway, TestUser alice, TestUser bob, TestUser carol)
     {
         var hubUrl = new Uri(gateway, "hubs/chat");
         await using var a = await ChatClient.ConnectAsync(hubUrl, alice.AccessToken);
-        await using var b = await ChatClient.ConnectAsync(hubUrl, bob.AccessToken);
+        var b = await ChatClient.ConnectAsync(hubUrl, bob.AccessToken);
         await using var c = await ChatClient.ConnectAsync(hubUrl, carol.AccessToken);
         var direct = await b.CreateDirectAsync(alice.UserId);
         foreach (var (fromBob, text) in Conversation)
             await (fromBob ? b : a).SendAsync(direct.RoomId, text);
         await a.Call("MarkRead", direct.RoomId, Conversation.Length);
+        await b.Call("MarkRead", direct.RoomId, Conversation.Length);
         var trip = await c.CreateGroupAsync("Weekend trip", alice.UserId, bob.UserId);
         await c.SendAsync(trip.RoomId, "Who's driving on Saturday?");
         await b.SendAsync(trip.RoomId, "I can, the car fits four.");
+        return b;
     }
 }
