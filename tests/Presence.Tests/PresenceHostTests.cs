@@ -1,5 +1,6 @@
 using ChatDapr.Contracts.Names;
 using ChatDapr.Presence.Actors;
+using ChatDapr.ServiceDefaults;
 using ChatDapr.Testing;
 using Dapr.Actors.Runtime;
 using Microsoft.AspNetCore.Builder;
@@ -15,8 +16,8 @@ public sealed class PresenceHostTests
     {
         var port = Ports.Free();
         await using var app = await TestApp.StartAsync(port,
-            b => b.Services.AddPresenceServices(b.Configuration),
-            a => a.MapActorsHandlers());
+            b => b.AddServiceDefaults().AddApplicationServices(),
+            a => a.MapPresence());
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
 
         var config = await http.GetStringAsync($"http://127.0.0.1:{port}/dapr/config", TestContext.Current.CancellationToken);
