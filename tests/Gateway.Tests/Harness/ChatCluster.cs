@@ -37,7 +37,7 @@ public sealed class ChatCluster : IAsyncDisposable
     {
         this.secretsFile = secretsFile;
         sidecars = new LocalSidecar(
-            InMemoryStateYaml,
+            ChatComponents.StateStore,
             ProfileComponent("pubsub.yaml", redisAddress),
             ProfileComponent("fanout.yaml", redisAddress),
             SecretsYaml(secretsFile));
@@ -155,19 +155,6 @@ public sealed class ChatCluster : IAsyncDisposable
             await sidecar.Services.GetRequiredService<SubscriptionRegistry>().Started.WaitAsync(StartTimeout);
         return (app, port, sidecar);
     }
-
-    private const string InMemoryStateYaml = """
-        apiVersion: dapr.io/v1alpha1
-        kind: Component
-        metadata:
-          name: chat-statestore
-        spec:
-          type: state.in-memory
-          version: v1
-          metadata:
-          - name: actorStateStore
-            value: "true"
-        """;
 
     private static string SecretsYaml(string file) => $"""
         apiVersion: dapr.io/v1alpha1
