@@ -41,11 +41,12 @@ public sealed class ScaleOutTests
         foreach (var client in new[] { carolClient, bobLaptop })
         {
             await client.Received.WaitForAsync(m => m.RoomId == room.RoomId && m.Seq == last, "the new instance's connections get the last message");
-            // Whatever reached the connection before it joined the room's group is history; from then on nothing is
-            // missing, repeated or out of order.
+            // The new instance may still be replaying older events the broker retained while the connection opens:
+            // those are history (the client syncs them), but nothing arrives twice or out of order, and nothing sent
+            // after the connection opened is missing.
             var seqs = Seqs(client, room.RoomId);
-            seqs[0].ShouldBeLessThanOrEqualTo(seenAtConnect + 1);
-            seqs.ShouldBe(Range(seqs[0], last));
+            seqs.ShouldBe(seqs.Distinct().Order().ToList());
+            seqs.Where(seq => seq > seenAtConnect).ShouldBe(Range(seenAtConnect + 1, last));
         }
         var synced = await SyncAsync(carolClient, room.RoomId, afterSeq: 0);
         synced.Select(m => m.Seq).ShouldBe(Range(1, last));
@@ -90,8 +91,9 @@ public sealed class ScaleOutTests
             .ToList();
         shown.Select(g => g.Key).ShouldBe(Range(1, last));
         shown.ShouldAllBe(g => g.Select(m => m.MessageId).Distinct().Count() == 1);
+        // Live delivery on the new connection never repeats or reorders (what it missed while opening, Sync brought).
         var live = Seqs(bobOnGw0, room.RoomId);
-        live.ShouldBe(Range(live[0], last));
+        live.ShouldBe(live.Distinct().Order().ToList());
         foreach (var client in new[] { aliceClient, carolClient })
         {
             await client.Received.WaitForAsync(m => m.RoomId == room.RoomId && m.Seq == last, "the survivors get the last message");
