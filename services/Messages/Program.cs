@@ -1,23 +1,13 @@
 using ChatDapr.Messages;
-using ChatDapr.Messages.Apis;
-using ChatDapr.Messages.Handlers;
 using ChatDapr.ServiceDefaults;
 
+// The table of contents is MessagesApp (AddApplicationServices: JSON, errors, Dapr, storage, history, read markers;
+// MapMessages: error middleware, CloudEvents, health, the history, sync and read-marker APIs, the message-event
+// subscriptions).
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
 
 var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseCloudEvents();
-
-app.MapDefaultEndpoints();
-app.MapSubscribeHandler();
-app.MapHistoryApi();
-app.MapReadMarkersApi();
-app.MapMessagePostedHandler();
-app.MapMessageEditedHandler();
-app.MapMessageDeletedHandler();
-
+app.MapMessages();
 app.Run();

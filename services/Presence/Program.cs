@@ -1,11 +1,12 @@
 using ChatDapr.Presence;
 using ChatDapr.ServiceDefaults;
 
+// The table of contents is PresenceApp (AddApplicationServices: options, Dapr, PresenceActor;
+// MapPresence: health, the actor runtime's routes).
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.Services.AddPresenceServices(builder.Configuration);
+builder.AddApplicationServices();
 
 var app = builder.Build();
-app.MapDefaultEndpoints();
-app.MapActorsHandlers();
+app.MapPresence();
 app.Run();

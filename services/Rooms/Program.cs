@@ -1,11 +1,12 @@
 using ChatDapr.Rooms;
 using ChatDapr.ServiceDefaults;
 
+// The table of contents is RoomsApp (AddApplicationServices: options, Dapr, RoomActor and UserRoomsActor;
+// MapRooms: health, the actor runtime's routes).
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.Services.AddRoomsServices(builder.Configuration);
+builder.AddApplicationServices();
 
 var app = builder.Build();
-app.MapDefaultEndpoints();
-app.MapActorsHandlers();
+app.MapRooms();
 app.Run();

@@ -1,9 +1,7 @@
 using ChatDapr.Contracts.Names;
 using ChatDapr.Presence.Actors;
-using ChatDapr.Testing;
-using Dapr.Actors.Runtime;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
+using ChatDapr.ServiceDefaults;
+using ChatDapr.Testing.Actors;
 using Shouldly;
 
 namespace ChatDapr.Presence.Tests;
@@ -13,16 +11,11 @@ public sealed class PresenceHostTests
     [Fact]
     public async Task DaprConfig_PresenceHost_AdvertisesPresenceActorAndActivatesItFromDi()
     {
-        var port = Ports.Free();
-        await using var app = await TestApp.StartAsync(port,
-            b => b.Services.AddPresenceServices(b.Configuration),
-            a => a.MapActorsHandlers());
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        await using var host = await ActorHostProbe.StartAsync(b => b.AddServiceDefaults().AddApplicationServices(), a => a.MapPresence());
 
-        var config = await http.GetStringAsync($"http://127.0.0.1:{port}/dapr/config", TestContext.Current.CancellationToken);
+        var config = await host.DaprConfigAsync(TestContext.Current.CancellationToken);
 
         config.ShouldContain($"\"{ActorTypes.PresenceActor}\"");
-        var create = ActivatorUtilities.CreateFactory(typeof(PresenceActor), [typeof(ActorHost)]);
-        create(app.Services, [ActorHost.CreateForTest<PresenceActor>()]).ShouldBeOfType<PresenceActor>();
+        host.Activate<PresenceActor>().StateManager.ShouldNotBeNull();
     }
 }

@@ -1,9 +1,7 @@
 using ChatDapr.Contracts.Names;
 using ChatDapr.Rooms.Actors;
-using ChatDapr.Testing;
-using Dapr.Actors.Runtime;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
+using ChatDapr.ServiceDefaults;
+using ChatDapr.Testing.Actors;
 using Shouldly;
 
 namespace ChatDapr.Rooms.Tests;
@@ -13,21 +11,13 @@ public sealed class RoomsHostTests
     [Fact]
     public async Task DaprConfig_RoomsHost_AdvertisesBothActorsAndActivatesThemFromDi()
     {
-        var port = Ports.Free();
-        await using var app = await TestApp.StartAsync(port,
-            b => b.Services.AddRoomsServices(b.Configuration),
-            a => a.MapActorsHandlers());
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        await using var host = await ActorHostProbe.StartAsync(b => b.AddServiceDefaults().AddApplicationServices(), a => a.MapRooms());
 
-        var config = await http.GetStringAsync($"http://127.0.0.1:{port}/dapr/config", TestContext.Current.CancellationToken);
+        var config = await host.DaprConfigAsync(TestContext.Current.CancellationToken);
 
         config.ShouldContain($"\"{ActorTypes.RoomActor}\"");
         config.ShouldContain($"\"{ActorTypes.UserRoomsActor}\"");
-        // The same construction the actor runtime uses: ActorHost given, everything else from DI.
-        var create = ActivatorUtilities.CreateFactory(typeof(RoomActor), [typeof(ActorHost)]);
-        var actor = create(app.Services, [ActorHost.CreateForTest<RoomActor>()]);
-        actor.ShouldBeOfType<RoomActor>().StateManager.ShouldNotBeNull();
-        var createUserRooms = ActivatorUtilities.CreateFactory(typeof(UserRoomsActor), [typeof(ActorHost)]);
-        createUserRooms(app.Services, [ActorHost.CreateForTest<UserRoomsActor>()]).ShouldBeOfType<UserRoomsActor>();
+        host.Activate<RoomActor>().StateManager.ShouldNotBeNull();
+        host.Activate<UserRoomsActor>().StateManager.ShouldNotBeNull();
     }
 }

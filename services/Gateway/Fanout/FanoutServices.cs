@@ -6,6 +6,7 @@ public static class FanoutServices
     {
         services.AddSingleton<RecentEvents>();
         services.AddSingleton<SidecarOnlyFilter>();
+        services.AddSingleton<MemberFanout>();
         services.AddSingleton<MessagePostedHandler>();
         services.AddSingleton<MessageEditedHandler>();
         services.AddSingleton<MessageDeletedHandler>();

@@ -1,4 +1,5 @@
 using ChatDapr.Contracts.Errors;
+using ChatDapr.ServiceDefaults;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace ChatDapr.Messages.Apis;
@@ -10,7 +11,7 @@ public sealed class ChatErrorHandler(IProblemDetailsService problems) : IExcepti
     {
         if (exception is not ChatError error)
             return false;
-        context.Response.StatusCode = ChatProblems.StatusOf(error.Code);
+        context.Response.StatusCode = ChatErrorStatus.Of(error.Code);
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

@@ -1,9 +1,8 @@
 using ChatDapr.Contracts.Names;
+using ChatDapr.LocalDapr.Hosting;
 using ChatDapr.LocalDapr.PubSub;
 using ChatDapr.LocalDapr.Tests;
 using ChatDapr.Messages;
-using ChatDapr.Messages.Apis;
-using ChatDapr.Messages.Handlers;
 using ChatDapr.Presence;
 using ChatDapr.Rooms;
 using ChatDapr.ServiceDefaults;
@@ -30,13 +29,15 @@ public sealed class ChatCluster : IAsyncDisposable
     private readonly string secretsFile;
     private readonly List<WebApplication> apps = [];
     private readonly List<GatewayNode> gateways = [];
+    private readonly Dictionary<GatewayNode, SidecarHost> gatewaySidecars = [];
+    private int gatewaysStarted;
 
     // redisAddress null: the embedded profile's brokers (in-memory); otherwise the redis profile's, on that server.
     private ChatCluster(string secretsFile, string? redisAddress)
     {
         this.secretsFile = secretsFile;
         sidecars = new LocalSidecar(
-            InMemoryStateYaml,
+            ChatComponents.StateStore,
             ProfileComponent("pubsub.yaml", redisAddress),
             ProfileComponent("fanout.yaml", redisAddress),
             SecretsYaml(secretsFile));
@@ -65,11 +66,11 @@ public sealed class ChatCluster : IAsyncDisposable
         await File.WriteAllTextAsync(Path.Combine(cluster.WebClientFolder, "index.html"), $"<!doctype html>{WebClientMarker}");
         try
         {
-            await cluster.StartAppAsync(AppIds.Rooms, b => b.Services.AddRoomsServices(b.Configuration), a => a.MapActorsHandlers());
-            await cluster.StartAppAsync(AppIds.Presence, b => b.Services.AddPresenceServices(b.Configuration), a => a.MapActorsHandlers());
-            await cluster.StartMessagesAsync();
+            await cluster.StartAppAsync(AppIds.Rooms, b => RoomsApp.AddApplicationServices(b.AddServiceDefaults()), a => a.MapRooms());
+            await cluster.StartAppAsync(AppIds.Presence, b => PresenceApp.AddApplicationServices(b.AddServiceDefaults()), a => a.MapPresence());
+            await cluster.StartAppAsync(AppIds.Messages, b => MessagesApp.AddApplicationServices(b.AddServiceDefaults()), a => a.MapMessages());
             for (var i = 0; i < gatewayCount; i++)
-                await cluster.StartGatewayAsync(i);
+                await cluster.StartGatewayAsync();
             return cluster;
         }
         catch
@@ -79,28 +80,27 @@ public sealed class ChatCluster : IAsyncDisposable
         }
     }
 
-    // The same pipeline as services/Messages/Program.cs.
-    private Task StartMessagesAsync() => StartAppAsync(AppIds.Messages, builder =>
-    {
-        builder.AddServiceDefaults();
-        MessagesServices.AddApplicationServices(builder);
-    }, app =>
-    {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseCloudEvents();
-        app.MapDefaultEndpoints();
-        app.MapSubscribeHandler();
-        app.MapHistoryApi();
-        app.MapReadMarkersApi();
-        app.MapMessagePostedHandler();
-        app.MapMessageEditedHandler();
-        app.MapMessageDeletedHandler();
-    });
+    // Scale-out: one more gateway instance beside the running ones, subscribed to chat-fanout when this returns.
+    public Task<GatewayNode> AddGatewayAsync() => StartGatewayAsync();
 
-    private async Task StartGatewayAsync(int index)
+    // Scale-in: stops the instance as a deployment does (the app shuts down, closing its client connections, then its
+    // sidecar), and forgets it; its clients are left to reconnect elsewhere.
+    public async Task RemoveGatewayAsync(GatewayNode gateway)
     {
-        var (app, port) = await StartAppAsync(AppIds.Gateway, builder =>
+        gateways.Remove(gateway);
+        apps.Remove(gateway.App);
+        await gateway.App.StopAsync().WaitAsync(StartTimeout);
+        await gateway.App.DisposeAsync();
+        gateway.Dispose();
+        if (gatewaySidecars.Remove(gateway, out var sidecar))
+            await sidecars.StopAsync(sidecar).WaitAsync(StartTimeout);
+    }
+
+    // Instance 0 logs into Gateway0Logs and instance 1 serves WebClientFolder; later ones are plain.
+    private async Task<GatewayNode> StartGatewayAsync()
+    {
+        var index = gatewaysStarted++;
+        var (app, port, sidecar) = await StartAppAsync(AppIds.Gateway, builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -127,11 +127,14 @@ public sealed class ChatCluster : IAsyncDisposable
             builder.AddServiceDefaults();
             GatewayApp.AddApplicationServices(builder);
         }, app => app.MapGateway(), waitForSubscriptions: true);
-        gateways.Add(new GatewayNode(app, port));
+        var node = new GatewayNode(app, port);
+        gateways.Add(node);
+        gatewaySidecars.Add(node, sidecar);
+        return node;
     }
 
     // Starts the sidecar first (it waits for the app port), then the app pointed at it through IConfiguration.
-    private async Task<(WebApplication App, int Port)> StartAppAsync(
+    private async Task<(WebApplication App, int Port, SidecarHost Sidecar)> StartAppAsync(
         string appId, Action<WebApplicationBuilder> configure, Action<WebApplication> map, bool waitForSubscriptions = false)
     {
         var port = Ports.Free();
@@ -150,21 +153,8 @@ public sealed class ChatCluster : IAsyncDisposable
         await sidecar.AppReady.WaitAsync(StartTimeout);
         if (waitForSubscriptions)
             await sidecar.Services.GetRequiredService<SubscriptionRegistry>().Started.WaitAsync(StartTimeout);
-        return (app, port);
+        return (app, port, sidecar);
     }
-
-    private const string InMemoryStateYaml = """
-        apiVersion: dapr.io/v1alpha1
-        kind: Component
-        metadata:
-          name: chat-statestore
-        spec:
-          type: state.in-memory
-          version: v1
-          metadata:
-          - name: actorStateStore
-            value: "true"
-        """;
 
     private static string SecretsYaml(string file) => $"""
         apiVersion: dapr.io/v1alpha1

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using ChatDapr.Testing;
 using Dapr;
 using Microsoft.AspNetCore.Builder;
@@ -18,6 +19,7 @@ public sealed class PubSubDeliveryTests(SharedRedis redis)
         await using var bed = await PubSubTestbed.StartAsync(broker, redis);
         var topic = PubSubTestbed.Unique("orders");
         var received = new TaskCompletionSource<(Order Order, Dictionary<string, string> Headers, string? ContentType)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        string traceId;
         await bed.StartSubscriberAsync(PubSubTestbed.Unique("sub"), app =>
             app.MapPost("orders", (Order order, HttpRequest request) =>
             {
@@ -28,7 +30,12 @@ public sealed class PubSubDeliveryTests(SharedRedis redis)
             }).WithTopic("pubsub", topic));
         var client = await bed.StartPublisherAsync("checkout");
 
-        await client.PublishEventAsync("pubsub", topic, new Order("o-1", 3, "héllo wörld"), Ct);
+        // Published inside a trace: the delivery must continue that trace, not start one of its own.
+        using (var publishing = new Activity("publish").SetIdFormat(ActivityIdFormat.W3C).Start())
+        {
+            traceId = publishing.TraceId.ToHexString();
+            await client.PublishEventAsync("pubsub", topic, new Order("o-1", 3, "héllo wörld"), Ct);
+        }
 
         var (order, headers, contentType) = await received.Task.WithTimeout("the order is delivered");
         order.ShouldBe(new Order("o-1", 3, "héllo wörld"));
@@ -39,7 +46,7 @@ public sealed class PubSubDeliveryTests(SharedRedis redis)
         headers["Cloudevent.topic"].ShouldBe(topic);
         Guid.TryParse(headers["Cloudevent.id"].ToString(), out _).ShouldBeTrue();
         DateTimeOffset.TryParse(headers["Cloudevent.time"].ToString(), out _).ShouldBeTrue();
-        headers["traceparent"].ShouldStartWith("00-");
+        headers["traceparent"].ShouldMatch($"^00-{traceId}-[0-9a-f]{{16}}-[0-9a-f]{{2}}$");
         headers["pubsubName"].ShouldBe("pubsub");
     }
 

@@ -4,8 +4,6 @@ using ChatDapr.Contracts.Names;
 using ChatDapr.LocalDapr.Cluster;
 using ChatDapr.LocalDapr.Components;
 using ChatDapr.LocalDapr.Hosting;
-using ChatDapr.Messages.Apis;
-using ChatDapr.Messages.Handlers;
 using ChatDapr.Rooms;
 using ChatDapr.ServiceDefaults;
 using System.Net.Http.Json;
@@ -95,44 +93,21 @@ public sealed class ChatCluster : IAsyncDisposable
     {
         var port = Ports.Free();
         var sidecar = await StartSidecarAsync(AppIds.Rooms, port);
-        await StartAppOnAsync(sidecar, port,
-            b =>
-            {
-                b.AddServiceDefaults();
-                b.Services.AddRoomsServices(b.Configuration);
-            },
-            a =>
-            {
-                a.MapDefaultEndpoints();
-                a.MapActorsHandlers();
-            });
+        await StartAppOnAsync(sidecar, port, b => RoomsApp.AddApplicationServices(b.AddServiceDefaults()), a => a.MapRooms());
     }
 
-    // The same pipeline as services/Messages/Program.cs, with the gate in front.
+    // The production app (MessagesApp), with the gate in front.
     private async Task StartMessagesAsync()
     {
         var port = Ports.Free();
         var sidecar = await StartSidecarAsync(AppIds.Messages, port);
         MessagesSidecar = Client(sidecar);
         await StartAppOnAsync(sidecar, port,
-            b =>
-            {
-                b.AddServiceDefaults();
-                b.AddApplicationServices();
-            },
+            b => ChatDapr.Messages.MessagesApp.AddApplicationServices(b.AddServiceDefaults()),
             a =>
             {
                 a.Use((context, next) => Gate.InvokeAsync(context, () => next(context)));
-                a.UseExceptionHandler();
-                a.UseStatusCodePages();
-                a.UseCloudEvents();
-                a.MapDefaultEndpoints();
-                a.MapSubscribeHandler();
-                a.MapHistoryApi();
-                a.MapReadMarkersApi();
-                a.MapMessagePostedHandler();
-                a.MapMessageEditedHandler();
-                a.MapMessageDeletedHandler();
+                a.MapMessages();
             });
         MessagesApp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = Timeout };
     }

@@ -1,10 +1,10 @@
 using ChatDapr.Contracts;
-using ChatDapr.Contracts.Events;
 using ChatDapr.Messages.Apis;
 using ChatDapr.Messages.Handlers;
 using ChatDapr.Messages.History;
 using ChatDapr.Messages.ReadMarkers;
 using ChatDapr.Messages.Storage;
+using ChatDapr.ServiceDefaults;
 using Dapr;
 using Dapr.Actors.Client;
 using Microsoft.AspNetCore.Http.Json;
@@ -12,17 +12,18 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatDapr.Messages;
 
-public static class MessagesServices
+// The messages service's table of contents. Program.cs and the test harnesses build the app from these two methods,
+// so the tests host exactly what runs in production.
+public static class MessagesApp
 {
-    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.Configure<JsonOptions>(o => ChatJson.Configure(o.SerializerOptions));
         services.AddExceptionHandler<ChatErrorHandler>();
         services.Configure<ProblemDetailsOptions>(o => o.CustomizeProblemDetails = ChatProblems.AddCode);
-        services.AddDaprClient(dapr => dapr.UseJsonSerializationOptions(new(ChatJson.Options)));
+        services.AddChatDapr();
         services.TryAddSingleton<IActorProxyFactory>(sp => RoomActorProxies(sp.GetRequiredService<IConfiguration>()));
-        services.TryAddSingleton<IEventPublisher, DaprEventPublisher>();
         services.TryAddSingleton<IRoomLog, ActorRoomLog>();
         services.TryAddSingleton<MessageStore>();
         services.TryAddSingleton<ContiguityTracker>();
@@ -30,6 +31,22 @@ public static class MessagesServices
         services.TryAddSingleton<MessageEventApplier>();
         services.TryAddSingleton<ReadMarkerStore>();
         return builder;
+    }
+
+    public static WebApplication MapMessages(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseCloudEvents();
+
+        app.MapDefaultEndpoints();
+        app.MapSubscribeHandler();
+        app.MapHistoryApi();
+        app.MapReadMarkersApi();
+        app.MapMessagePostedHandler();
+        app.MapMessageEditedHandler();
+        app.MapMessageDeletedHandler();
+        return app;
     }
 
     // The rooms app hosts the actors with JSON serialization and the contract's JSON shape, so callers must match.

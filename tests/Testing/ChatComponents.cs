@@ -1,9 +1,9 @@
 using ChatDapr.Contracts.Names;
 
-namespace ChatDapr.Messages.Tests.Infrastructure;
+namespace ChatDapr.Testing;
 
-// The embedded profile's components under the names the services use: one in-memory store (also the actor store)
-// and one in-memory broker, shared by every sidecar of a cluster.
+// In-memory components under the names the services use, for test clusters: one store (also the actor store) and the
+// brokers, shared by every sidecar of a cluster.
 public static class ChatComponents
 {
     public static readonly string StateStore = $"""
