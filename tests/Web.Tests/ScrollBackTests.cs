@@ -11,21 +11,7 @@ public sealed class ScrollBackTests(WebSystem web)
     [Fact]
     public async Task ScrollBack_ToTheTopRepeatedly_LoadsOlderPagesUntilTheFirstMessage()
     {
-        var reader = await ChatAccounts.RegisterAsync(web.Gateway, "reader");
-        var writer = await ChatAccounts.RegisterAsync(web.Gateway, "writer");
-        var roomName = "History " + Guid.NewGuid().ToString("N")[..8];
-        await using (var hub = await ChatClient.ConnectAsync(new Uri(web.Gateway, "hubs/chat"), writer.AccessToken))
-        {
-            var room = await hub.CreateGroupAsync(roomName, reader.UserId);
-            for (var i = 1; i <= Seeded; i++)
-                await hub.SendAsync(room.RoomId, $"message {i}");
-        }
-
-        await using var page = await web.OpenAsync();
-        await page.SignInAsync(reader.Username, "User reader");
-        await page.OpenRoomAsync(roomName);
-        await Expect(page.ConfirmedWithText($"message {Seeded}")).ToHaveCountAsync(1);
-        (await page.SeqsAsync())[0].ShouldBeGreaterThan(1, "opening the room loads the newest page only");
+        await using var page = await OpenSeededRoomAsync();
 
         // Scroll to the top until an older page shows, one page at a time. Looking and scrolling happen in one
         // script (atomic for the page), so a scroll never follows a page that arrived unseen. When already at the
@@ -51,5 +37,56 @@ public sealed class ScrollBackTests(WebSystem web)
         oldest.Count.ShouldBeGreaterThanOrEqualTo(3, $"history came in pages (oldest seq after each: {string.Join(", ", oldest)})");
         (await page.SeqsAsync()).ShouldBe(Enumerable.Range(1, Seeded), "every message once, in seq order");
         (await page.TextsAsync()).ShouldBe(Enumerable.Range(1, Seeded).Select(i => $"message {i}"));
+    }
+
+    [Fact]
+    public async Task ScrollBack_OlderPageArrives_MessageOnScreenStaysWhereItWas()
+    {
+        await using var page = await OpenSeededRoomAsync();
+        var first = (await page.SeqsAsync())[0];
+        // Where the oldest loaded message sits in the list's viewport; scrolling to the top asks for the older page.
+        const string offsetOf = """
+            (list, [seq, scrollToTop]) => {
+              if (scrollToTop) list.scrollTop = 0;
+              const el = list.querySelector(`li.message[data-seq="${seq}"]`);
+              return el.getBoundingClientRect().top - list.getBoundingClientRect().top;
+            }
+            """;
+        var before = await page.Messages.EvaluateAsync<double>(offsetOf, new object[] { first, true });
+
+        await Poll.UntilAsync(async () => (await page.SeqsAsync())[0] < first, $"an older page than seq {first} loads");
+
+        // No layout jump: the prepended page goes above what the reader was looking at.
+        var after = await page.Messages.EvaluateAsync<double>(offsetOf, new object[] { first, false });
+        after.ShouldBe(before, 2.0, $"message {first} moved on screen when older history loaded");
+    }
+
+    // A group with Seeded messages, opened in the browser by a member who sees only the newest page at first.
+    private async Task<ChatPage> OpenSeededRoomAsync()
+    {
+        var reader = await ChatAccounts.RegisterAsync(web.Gateway, "reader");
+        var writer = await ChatAccounts.RegisterAsync(web.Gateway, "writer");
+        var roomName = "History " + Guid.NewGuid().ToString("N")[..8];
+        await using (var hub = await ChatClient.ConnectAsync(new Uri(web.Gateway, "hubs/chat"), writer.AccessToken))
+        {
+            var room = await hub.CreateGroupAsync(roomName, reader.UserId);
+            for (var i = 1; i <= Seeded; i++)
+                await hub.SendAsync(room.RoomId, $"message {i}");
+        }
+
+        var page = await web.OpenAsync();
+        try
+        {
+            await page.SignInAsync(reader.Username, "User reader");
+            await page.OpenRoomAsync(roomName);
+            await Expect(page.ConfirmedWithText($"message {Seeded}")).ToHaveCountAsync(1);
+            (await page.SeqsAsync())[0].ShouldBeGreaterThan(1, "opening the room loads the newest page only");
+            return page;
+        }
+        catch
+        {
+            await page.DisposeAsync();
+            throw;
+        }
     }
 }

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { userMessage } from '../api/errors';
 import type { RestApi } from '../api/rest';
 import type { Message } from '../api/types';
@@ -11,6 +11,7 @@ import { MessageItem, PendingItem } from './MessageItem';
 import { roomTitle } from './names';
 import { PresenceDot } from './Presence';
 import type { QuoteView } from './ReplyQuote';
+import { useScrollAnchor } from './scrollAnchor';
 import { SendBox, type ReplyTarget } from './SendBox';
 
 interface Props { api: RestApi; token: string; client: ChatClient; users: UserDirectory; roomId: string; onBack: () => void }
@@ -71,24 +72,10 @@ export function Conversation({ api, token, client, users, roomId, onBack }: Prop
     if (store.connection === 'connected') client.markRead(roomId).catch(() => undefined);
   }, [client, roomId, lastSeq, store.connection]);
 
-  // Follow new messages only when the reader is already at the bottom; when older ones are prepended, keep what
-  // the reader was looking at in place. A reply bar or a "seen by" line changes heights too: stay at the bottom.
-  const atBottom = useRef(true);
-  const previous = useRef({ height: 0, oldest: undefined as number | undefined });
-  useLayoutEffect(() => {
-    const el = list.current;
-    if (!el) return;
-    const oldest = messages[0]?.seq;
-    if (atBottom.current) el.scrollTop = el.scrollHeight;
-    else if (previous.current.oldest !== undefined && oldest !== undefined && oldest < previous.current.oldest)
-      el.scrollTop += el.scrollHeight - previous.current.height;
-    previous.current = { height: el.scrollHeight, oldest };
-  }, [messages, pending.length, replyTo, seen?.seq, seen?.userIds.length]);
+  // Follow new messages at the bottom; elsewhere keep the message in view in place (older pages, edits, receipts).
+  const anchorScroll = useScrollAnchor(list, [messages, pending.length, replyTo, seen?.seq, seen?.userIds.length]);
   const onScroll = () => {
-    const el = list.current;
-    if (!el) return;
-    atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
-    if (el.scrollTop < 40) void loadOlder();
+    if (anchorScroll()) void loadOlder();
   };
 
   // A reply's quote leads to its original when that is loaded.
