@@ -19,27 +19,29 @@ public static class PubSubBench
 
     public sealed record Tick(long IntendedTimestamp);
 
-    private sealed record Sidecar(string GrpcEndpoint, string HttpEndpoint, Func<TimeSpan> CpuTime);
+    private sealed record Sidecar(string GrpcEndpoint, string HttpEndpoint, Func<TimeSpan> CpuTime, Func<long> ContextSwitches);
 
     public static async Task RunAsync(BenchEnvironment env, BenchSettings settings, Report report)
     {
-        var (sidecarHist, sidecarCpu, _) = await ViaSidecarAsync(settings, "bench-topic", async appPort =>
-        {
-            var host = await env.StartSidecarAsync("bench-sub", appPort);
-            await host.AppReady.WaitAsync(TimeSpan.FromSeconds(30));
-            return (new Sidecar(host.GrpcEndpoint, host.HttpEndpoint, () => TimeSpan.Zero), null);
-        });
-        report.Add("publish → delivery", $"in-process sidecar, pubsub.redis, {settings.Rate}/s", sidecarHist, sidecarCpu,
-            "CPU of publisher + sidecar + app together");
-
-        var (procHist, clientCpu, ownCpu) = await ViaSidecarAsync(settings, "bench-topic-proc", async appPort =>
+        var (procHist, clientCpu, ownCpu, switches) = await ViaSidecarAsync(settings, "bench-topic-proc", async appPort =>
         {
             var process = await SidecarProcess.StartAsync(env.ResourcesPath, "bench-sub-proc", appPort);
-            return (new Sidecar(process.GrpcEndpoint, process.HttpEndpoint, () => process.CpuTime), process);
+            return (new Sidecar(process.GrpcEndpoint, process.HttpEndpoint, () => process.CpuTime, () => process.ContextSwitches), process);
         });
         report.Add("publish → delivery", $"sidecar as its own process, pubsub.redis, {settings.Rate}/s", procHist, ownCpu,
             $"CPU of the sidecar process only (publisher + app process: {Report.Format(clientCpu)} µs/msg)");
-        report.AddHop("pub/sub", ownCpu / HopsPerMessage, $"{HopsPerMessage} hops per message (publish call, delivery call)");
+        report.AddHop("pub/sub", ownCpu / HopsPerMessage, $"{HopsPerMessage} hops per message (publish call, delivery call); {Report.Format(switches / HopsPerMessage)} context switches per hop");
+        if (settings.ProcessOnly)
+            return;
+
+        var (sidecarHist, sidecarCpu, _, _) = await ViaSidecarAsync(settings, "bench-topic", async appPort =>
+        {
+            var host = await env.StartSidecarAsync("bench-sub", appPort);
+            await host.AppReady.WaitAsync(TimeSpan.FromSeconds(30));
+            return (new Sidecar(host.GrpcEndpoint, host.HttpEndpoint, () => TimeSpan.Zero, () => 0), null);
+        });
+        report.Add("publish → delivery", $"in-process sidecar, pubsub.redis, {settings.Rate}/s", sidecarHist, sidecarCpu,
+            "CPU of publisher + sidecar + app together");
 
         var (rawHist, rawCpu) = await RawStreamsAsync(env, settings);
         report.Add("XADD → XREADGROUP", $"raw Redis Streams (baseline), {settings.Rate}/s", rawHist, rawCpu);
@@ -47,7 +49,7 @@ public static class PubSubBench
             (sidecarCpu - rawCpu) / HopsPerMessage);
     }
 
-    private static async Task<(LongHistogram Hist, double ProcessCpu, double SidecarCpu)> ViaSidecarAsync(
+    private static async Task<(LongHistogram Hist, double ProcessCpu, double SidecarCpu, double SwitchesPerMessage)> ViaSidecarAsync(
         BenchSettings settings, string topic, Func<int, Task<(Sidecar, IAsyncDisposable?)>> startSidecar)
     {
         var hist = new LongHistogram(TimeSpan.TicksPerMinute, 3);
@@ -78,9 +80,11 @@ public static class PubSubBench
 
             var cpu = CpuMeter.Start();
             var sidecarStart = sidecar.CpuTime();
+            var switchesStart = sidecar.ContextSwitches();
             var sent = await OpenLoop.RunAsync(settings.Rate, settings.Seconds, ts => dapr.PublishEventAsync("pubsub", topic, new Tick(ts)));
             await Poll.UntilAsync(() => Volatile.Read(ref received) >= sent, $"all {sent} messages arrive", TimeSpan.FromSeconds(120));
-            return (hist, cpu.MicrosPerOp(sent), (sidecar.CpuTime() - sidecarStart).TotalMicroseconds / sent);
+            return (hist, cpu.MicrosPerOp(sent), (sidecar.CpuTime() - sidecarStart).TotalMicroseconds / sent,
+                (sidecar.ContextSwitches() - switchesStart) / (double)sent);
         }
         finally
         {

@@ -36,6 +36,19 @@ public static class StateBench
             _ = await db.HashGetAsync(key, "data");
         }
 
+        await using (var sidecar = await SidecarProcess.StartAsync(env.ResourcesPath, "bench-state-proc", appPort: null))
+        using (var dapr = Client(sidecar.GrpcEndpoint, sidecar.HttpEndpoint))
+        {
+            var switchesStart = 0L;
+            var (hist, clientCpu, ownCpu) = await MeasureAsync(ViaSidecar(dapr), settings, () => sidecar.CpuTime, () => switchesStart = sidecar.ContextSwitches);
+            var switches = (sidecar.ContextSwitches - switchesStart) / (double)(settings.Ops * HopsPerOp);
+            report.Add("SaveState+GetState", "sidecar as its own process (gRPC) → Redis", hist, ownCpu,
+                $"CPU of the sidecar process only (client process: {Report.Format(clientCpu)} µs/op)");
+            report.AddHop("state", ownCpu / HopsPerOp, $"{HopsPerOp} hops per op (SaveState, GetState); {Report.Format(switches)} context switches per hop");
+        }
+        if (settings.ProcessOnly)
+            return;
+
         var inProcess = await env.StartSidecarAsync("bench-state", appPort: null);
         LongHistogram sidecarHist;
         double sidecarCpu;
@@ -43,15 +56,6 @@ public static class StateBench
         {
             (sidecarHist, sidecarCpu) = await MeasureAsync(ViaSidecar(dapr), settings);
             report.Add("SaveState+GetState", "in-process sidecar (gRPC) → Redis", sidecarHist, sidecarCpu, "CPU of client + sidecar together");
-        }
-
-        await using (var sidecar = await SidecarProcess.StartAsync(env.ResourcesPath, "bench-state-proc", appPort: null))
-        using (var dapr = Client(sidecar.GrpcEndpoint, sidecar.HttpEndpoint))
-        {
-            var (hist, clientCpu, ownCpu) = await MeasureAsync(ViaSidecar(dapr), settings, () => sidecar.CpuTime);
-            report.Add("SaveState+GetState", "sidecar as its own process (gRPC) → Redis", hist, ownCpu,
-                $"CPU of the sidecar process only (client process: {Report.Format(clientCpu)} µs/op)");
-            report.AddHop("state", ownCpu / HopsPerOp, $"{HopsPerOp} hops per op (SaveState, GetState)");
         }
 
         var (directHist, directCpu) = await MeasureAsync(Direct, settings);
@@ -65,12 +69,12 @@ public static class StateBench
 
     private static async Task<(LongHistogram, double)> MeasureAsync(Func<int, Task> op, BenchSettings settings)
     {
-        var (hist, cpu, _) = await MeasureAsync(op, settings, () => TimeSpan.Zero);
+        var (hist, cpu, _) = await MeasureAsync(op, settings, () => TimeSpan.Zero, () => 0);
         return (hist, cpu);
     }
 
     private static async Task<(LongHistogram Hist, double ProcessCpu, double SidecarCpu)> MeasureAsync(
-        Func<int, Task> op, BenchSettings settings, Func<TimeSpan> sidecarCpu)
+        Func<int, Task> op, BenchSettings settings, Func<TimeSpan> sidecarCpu, Func<long> markStart)
     {
         var warmup = Stopwatch.StartNew();
         for (var i = 0; i < settings.Warmup || warmup.Elapsed.TotalSeconds < settings.WarmupSeconds; i++)
@@ -78,6 +82,7 @@ public static class StateBench
         var hist = new LongHistogram(TimeSpan.TicksPerSecond * 10, 3);
         var cpu = CpuMeter.Start();
         var sidecarStart = sidecarCpu();
+        markStart();
         for (var i = 0; i < settings.Ops; i++)
         {
             var start = Stopwatch.GetTimestamp();
