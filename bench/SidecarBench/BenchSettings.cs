@@ -6,6 +6,12 @@ namespace ChatDapr.SidecarBench;
 /// in-process sidecar and the bare-store baselines, for quick before/after comparisons.</param>
 public sealed record BenchSettings(int Ops, int Warmup, int Rate, int Seconds, int WarmupSeconds, bool ProcessOnly = false)
 {
+    /// <summary>The sidecar's background JIT counts as settled after this long without CPU.</summary>
+    public static readonly TimeSpan JitQuiet = TimeSpan.FromSeconds(2);
+
+    /// <summary>Warm-up waits for the JIT to settle at most this long.</summary>
+    public static readonly TimeSpan MaxJitWait = TimeSpan.FromSeconds(70);
+
     public static BenchSettings Parse(string[] args)
     {
         int Arg(string name, int fallback)
