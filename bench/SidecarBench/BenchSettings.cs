@@ -2,8 +2,16 @@ namespace ChatDapr.SidecarBench;
 
 /// <param name="WarmupSeconds">Warm-up also lasts at least this long: the JIT recompiles hot code in the background for
 /// several seconds (tiered compilation), and that one-time cost must not be counted as the steady per-hop cost.</param>
-public sealed record BenchSettings(int Ops, int Warmup, int Rate, int Seconds, int WarmupSeconds)
+/// <param name="ProcessOnly">Measure only the sidecar as its own process (the figure the target is about): skips the
+/// in-process sidecar and the bare-store baselines, for quick before/after comparisons.</param>
+public sealed record BenchSettings(int Ops, int Warmup, int Rate, int Seconds, int WarmupSeconds, bool ProcessOnly = false)
 {
+    /// <summary>The sidecar's background JIT counts as settled after this long without CPU.</summary>
+    public static readonly TimeSpan JitQuiet = TimeSpan.FromSeconds(2);
+
+    /// <summary>Warm-up waits for the JIT to settle at most this long.</summary>
+    public static readonly TimeSpan MaxJitWait = TimeSpan.FromSeconds(70);
+
     public static BenchSettings Parse(string[] args)
     {
         int Arg(string name, int fallback)
@@ -11,6 +19,7 @@ public sealed record BenchSettings(int Ops, int Warmup, int Rate, int Seconds, i
             var i = Array.IndexOf(args, name);
             return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
         }
-        return new BenchSettings(Arg("--ops", 20_000), Arg("--warmup", 3_000), Arg("--rate", 1_000), Arg("--seconds", 10), Arg("--warmup-seconds", 10));
+        return new BenchSettings(Arg("--ops", 20_000), Arg("--warmup", 3_000), Arg("--rate", 1_000), Arg("--seconds", 10), Arg("--warmup-seconds", 10),
+            args.Contains("--process-only"));
     }
 }
