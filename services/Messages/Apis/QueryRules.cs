@@ -53,10 +53,7 @@ public static class QueryRules
         if (query?.RoomIds is null)
             throw ChatError.Invalid("a read-state query with roomIds is required");
         RequireId(query.UserId, "userId");
-        if (query.RoomIds.Count > MessagesLimits.MaxReadStateRooms)
-            throw ChatError.Invalid($"at most {MessagesLimits.MaxReadStateRooms} rooms per read-state query");
-        foreach (var roomId in query.RoomIds)
-            RequireId(roomId, "roomIds");
+        RequireIds(query.RoomIds, MessagesLimits.MaxReadStateRooms, "roomIds", "rooms per read-state query");
         return query;
     }
 
@@ -65,11 +62,16 @@ public static class QueryRules
         if (query?.UserIds is null)
             throw ChatError.Invalid("a room-read-markers query with userIds is required");
         RequireId(query.RoomId, "roomId");
-        if (query.UserIds.Count > MessagesLimits.MaxRoomReadMarkersUsers)
-            throw ChatError.Invalid($"at most {MessagesLimits.MaxRoomReadMarkersUsers} users per room-read-markers query");
-        foreach (var userId in query.UserIds)
-            RequireId(userId, "userIds");
+        RequireIds(query.UserIds, MessagesLimits.MaxRoomReadMarkersUsers, "userIds", "users per room-read-markers query");
         return query;
+    }
+
+    private static void RequireIds(IReadOnlyList<string> ids, int max, string name, string limitText)
+    {
+        if (ids.Count > max)
+            throw ChatError.Invalid($"at most {max} {limitText}");
+        foreach (var id in ids)
+            RequireId(id, name);
     }
 
     private static void RequireId(string? id, string name)
