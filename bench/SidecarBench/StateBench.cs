@@ -77,18 +77,36 @@ public static class StateBench
         Func<int, Task> op, BenchSettings settings, SidecarProcess? sidecar)
     {
         var warmup = Stopwatch.StartNew();
-        for (var i = 0; i < settings.Warmup || warmup.Elapsed.TotalSeconds < settings.WarmupSeconds
-            || (sidecar?.JitSettled(BenchSettings.JitQuiet) == false && warmup.Elapsed < BenchSettings.MaxJitWait); i++)
-            await op(i);
+        var warmed = 0;
+        while (warmed < settings.Warmup || warmup.Elapsed.TotalSeconds < settings.WarmupSeconds
+            || (sidecar?.JitSettled(BenchSettings.JitQuiet) == false && warmup.Elapsed < BenchSettings.MaxJitWait))
+        {
+            await RunOpsAsync(op, warmed, 500, settings.Concurrency, hist: null);
+            warmed += 500;
+        }
         var hist = new LongHistogram(TimeSpan.TicksPerSecond * 10, 3);
         var cpu = CpuMeter.Start();
         var before = sidecar?.Sample() ?? default;
-        for (var i = 0; i < settings.Ops; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            await op(i);
-            hist.RecordValue(Stopwatch.GetElapsedTime(start).Ticks);
-        }
+        await RunOpsAsync(op, 0, settings.Ops, settings.Concurrency, hist);
         return (hist, cpu.MicrosPerOp(settings.Ops), (sidecar?.Sample() ?? default) - before);
+    }
+
+    /// <summary>Runs ops first..first+count with <paramref name="concurrency"/> workers, recording each op's latency.</summary>
+    private static async Task RunOpsAsync(Func<int, Task> op, int first, int count, int concurrency, LongHistogram? hist)
+    {
+        var next = first - 1;
+        var end = first + count;
+        var gate = new Lock();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < end; i = Interlocked.Increment(ref next))
+            {
+                var start = Stopwatch.GetTimestamp();
+                await op(i);
+                if (hist is not null)
+                    lock (gate)
+                        hist.RecordValue(Stopwatch.GetElapsedTime(start).Ticks);
+            }
+        })));
     }
 }
