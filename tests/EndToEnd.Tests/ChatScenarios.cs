@@ -196,6 +196,8 @@ public abstract class ChatScenarios(SystemFixture fixture)
         await using var a = await ConnectAsync(System.Gateway, alice);
         await using var b = await ConnectAsync(System.Gateway, bob);
         var room = await a.CreateGroupAsync("typing", bob.UserId);
+        // Typing is ephemeral: it reaches bob only once his connection has joined the room (the member-joined event).
+        await b.RoomUpdates.WaitForAsync(r => r.RoomId == room.RoomId, "the new room reached bob");
 
         await a.Call("Typing", room.RoomId);
 

@@ -91,6 +91,9 @@ public sealed class FanoutTests(ClusterFixture fixture)
         await aliceClient.RoomUpdates.WaitForAsync(r => r.RoomId == room.RoomId, "the room snapshot reached the gateways");
 
         await using var bobClient = await fixture.Gateway1.ConnectAsync(bob);
+        // The handshake completes before OnConnectedAsync has joined the groups; a hub call is dispatched only after
+        // it, so once one returns, the connect is done (typing is ephemeral: one sent earlier is simply not delivered).
+        await bobClient.Call<ChatDapr.Contracts.Wire.RoomSummary[]>("GetRooms");
         await aliceClient.Call("Typing", room.RoomId);
 
         // Typing goes to the room group only, so receiving it proves bob's new connection joined room:{id}.

@@ -15,6 +15,9 @@ public sealed class MessagingTests(ClusterFixture fixture)
         var aliceClient = await fixture.Gateway0.ConnectAsync(alice);
         var bobClient = await fixture.Gateway1.ConnectAsync(bob);
         var room = await aliceClient.CreateDirectAsync(bob.UserId);
+        // Bob's connection joins room:{id} when the member-joined event reaches his gateway; ephemeral events (typing)
+        // sent before that are not delivered to him, so wait for the room to reach him first.
+        await bobClient.RoomUpdates.WaitForAsync(r => r.RoomId == room.RoomId, "the new room reached bob's gateway");
         return (aliceClient, bobClient, alice, bob, room.RoomId);
     }
 
