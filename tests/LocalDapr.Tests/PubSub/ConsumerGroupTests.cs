@@ -39,6 +39,29 @@ public sealed class ConsumerGroupTests(SharedRedis redis)
             handled.Where(h => h.Instance == instance).Select(h => h.Id).Order().ShouldBe(Enumerable.Range(0, Messages).Select(Id).Order());
     }
 
+    [Fact]
+    public async Task Stop_ConsumerIdUuid_DeletesThatSidecarsGroupButKeepsSharedOnes()
+    {
+        var address = await redis.AddressAsync();
+        await using var bed = PubSubTestbed.Create(PubSubYaml.Redis, address,
+            PubSubYaml.Component(PubSubYaml.Redis, address, consumerId: "{uuid}"),
+            PubSubYaml.Component(PubSubYaml.Redis, address, name: "shared"));
+        var topic = PubSubTestbed.Unique("groups");
+        var appId = PubSubTestbed.Unique("gw");
+        var (sidecar, _) = await bed.StartSubscriberAsync(appId, app =>
+        {
+            app.MapPost("own", () => Results.Ok()).WithTopic("pubsub", topic);
+            app.MapPost("shared", () => Results.Ok()).WithTopic("shared", topic);
+        });
+        await using var mux = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(address);
+        async Task<string[]> Groups() => (await mux.GetDatabase().StreamGroupInfoAsync(topic)).Select(g => g.Name!).ToArray();
+        (await Groups()).ShouldBe([sidecar.Options.InstanceId, appId], ignoreOrder: true);
+
+        await sidecar.DisposeAsync();
+
+        (await Groups()).ShouldBe([appId], "the {uuid} group is gone with its sidecar; the app-id group stays for the other instances");
+    }
+
     private static async Task<ConcurrentBag<(int Instance, string Id)>> StartTwoInstancesAsync(PubSubTestbed bed, string topic)
     {
         var appId = PubSubTestbed.Unique("worker");

@@ -122,8 +122,13 @@ public sealed partial class SidecarHost : IAsyncDisposable
 
     public Task WaitForShutdownAsync(CancellationToken ct) => _app.WaitForShutdownAsync(ct);
 
+    private int _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        // Idempotent: a test (or the launcher) may stop one sidecar early and then dispose all of them.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
         var registry = _app.Services.GetRequiredService<IClusterRegistry>();
         await registry.UnregisterAsync(Options.InstanceId, CancellationToken.None);
         await _app.StopAsync(CancellationToken.None);

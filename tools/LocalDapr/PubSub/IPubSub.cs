@@ -30,5 +30,12 @@ public interface IPubSub : IAsyncDisposable
         Func<BrokerMessage, CancellationToken, Task<DeliveryOutcome>> handler,
         CancellationToken ct);
 
+    /// <summary>
+    /// Deletes a consumer group nobody will read again — one named after a stopped sidecar's <c>{uuid}</c> — with
+    /// whatever it still holds: those messages were this sidecar's alone, so no other reader loses anything. Without
+    /// it every restart of a broadcast subscriber leaves a group behind for good. Best effort.
+    /// </summary>
+    Task DeleteGroupAsync(string topic, string consumerGroup, CancellationToken ct);
+
     Task<bool> PingAsync(CancellationToken ct);
 }

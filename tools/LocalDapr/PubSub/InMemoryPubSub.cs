@@ -51,6 +51,13 @@ public sealed class InMemoryPubSub : IPubSub
         return Task.FromResult(subscriber);
     }
 
+    public Task DeleteGroupAsync(string topic, string consumerGroup, CancellationToken ct)
+    {
+        if (_topics.TryGetValue(topic, out var t))
+            t.RemoveGroup(consumerGroup);
+        return Task.CompletedTask;
+    }
+
     public Task<bool> PingAsync(CancellationToken ct) => Task.FromResult(!_disposed.IsCancellationRequested);
 
     public ValueTask DisposeAsync()

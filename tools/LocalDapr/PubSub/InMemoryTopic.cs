@@ -29,6 +29,20 @@ internal sealed class InMemoryTopic(string name, int maxLen)
         }
     }
 
+    /// <summary>Forgets a group: later publishes no longer queue for it.</summary>
+    public bool RemoveGroup(string consumerGroup)
+    {
+        lock (_gate)
+            return _groups.Remove(consumerGroup);
+    }
+
+    /// <summary>Whether a group exists (for tests and diagnostics).</summary>
+    public bool HasGroup(string consumerGroup)
+    {
+        lock (_gate)
+            return _groups.ContainsKey(consumerGroup);
+    }
+
     /// <summary>The group's queue, created (and seeded with the retained messages) on first use.</summary>
     public InMemoryGroup Group(string consumerGroup)
     {

@@ -49,6 +49,7 @@ internal sealed class PubSubDeliveryService(
     private async Task DeliverAsync(List<SubscriptionSpec> specs, CancellationToken stoppingToken)
     {
         var handles = new List<IAsyncDisposable>();
+        var ownGroups = new List<(IPubSub PubSub, string Topic, string Group)>();
         try
         {
             var app = new AppDeliverer(channel);
@@ -63,6 +64,8 @@ internal sealed class PubSubDeliveryService(
                 var group = ConsumerGroup(spec.PubsubName);
                 var dispatcher = new SubscriptionDispatcher(spec, pubsub, app, logger);
                 handles.Add(await pubsub.SubscribeAsync(spec.Topic, group, dispatcher.HandleAsync, stoppingToken));
+                if (group.Contains(options.InstanceId, StringComparison.Ordinal))
+                    ownGroups.Add((pubsub, spec.Topic, group));
                 active.Add(spec);
                 PubSubLog.Subscribed(logger, spec.PubsubName, spec.Topic, group, spec.Type);
             }
@@ -77,6 +80,10 @@ internal sealed class PubSubDeliveryService(
         {
             foreach (var handle in handles)
                 await handle.DisposeAsync();
+            // A group named after this sidecar ({uuid}) will never be read again once it stops.
+            using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            foreach (var (pubsub, topic, group) in ownGroups)
+                await pubsub.DeleteGroupAsync(topic, group, cleanup.Token);
         }
     }
 

@@ -67,6 +67,18 @@ public sealed class RedisStreamsPubSub : IPubSub
         return reader;
     }
 
+    public async Task DeleteGroupAsync(string topic, string consumerGroup, CancellationToken ct)
+    {
+        try
+        {
+            await _redis.GetDatabase().StreamDeleteConsumerGroupAsync(topic, consumerGroup).WaitAsync(ct);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException or OperationCanceledException)
+        {
+            // Best effort: with Redis down the group stays, as it would have without this.
+        }
+    }
+
     public async Task<bool> PingAsync(CancellationToken ct)
     {
         try
