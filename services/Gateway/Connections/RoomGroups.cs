@@ -8,10 +8,17 @@ namespace ChatDapr.Gateway.Connections;
 // Keeps the SignalR room:{id} groups of this instance in line with LocalMembership.
 public sealed class RoomGroups(LocalMembership membership, IHubContext<ChatHub, IChatClient> hub)
 {
+    // Into the SignalR group first, then tracked as in the room: an event handled in between reaches the connection
+    // twice (room group, and user group because it is not tracked yet: see LocalMembership.AudienceOf), which clients
+    // drop by (roomId, seq). The other order lost it: tracked but not yet in the group reached it through neither.
     public async Task JoinAsync(string roomId, string userId)
     {
-        foreach (var connectionId in membership.Join(roomId, userId))
-            await hub.Groups.AddToGroupAsync(connectionId, HubGroups.Room(roomId));
+        var group = HubGroups.Room(roomId);
+        var added = membership.ConnectionsOf(userId);
+        foreach (var connectionId in added)
+            await hub.Groups.AddToGroupAsync(connectionId, group);
+        foreach (var connectionId in membership.Join(roomId, userId).Except(added, StringComparer.Ordinal))
+            await hub.Groups.AddToGroupAsync(connectionId, group);
     }
 
     public async Task LeaveAsync(string roomId, string userId)
