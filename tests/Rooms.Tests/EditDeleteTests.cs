@@ -139,7 +139,9 @@ public sealed class EditDeleteTests
             e => e.DeletedBy.ShouldBe("bob"));
         (await room.Call(a => a.GetRoomAsync())).LastSeq.ShouldBe(1);
         await Edit(room, "bob", sent.Ack.MessageId, "resurrect").ShouldFailWithAsync(ChatErrorCodes.NotFound);
-        // The retry of the original send now re-publishes the tombstone with its version, never the deleted text.
+        // A retry of the original send in a new activation (which cannot know the post went out) re-publishes the
+        // tombstone with its version, never the deleted text.
+        room.NewActivation();
         var replayed = (await room.SendAsync("bob", "c1", "secret")).Ack;
         replayed.Seq.ShouldBe(1);
         var republished = room.Publisher.OfType<MessagePostedIntegrationEvent>().Last();

@@ -115,6 +115,36 @@ public sealed class SendMessageTests
     }
 
     [Fact]
+    public async Task SendMessageAsync_PublishFailedThenAnotherSend_Invariant1_EventsStayInSeqOrder()
+    {
+        var room = await RoomHarness.GroupAsync("bob");
+        await room.SendAsync("alice", "before");
+        room.Publisher.FailWith = new InvalidOperationException("broker down");
+        await Should.ThrowAsync<InvalidOperationException>(room.SendAsync("bob", "stuck", "saved, not announced"));
+        room.Publisher.FailWith = null;
+
+        await room.SendAsync("alice", "newer");
+        await room.SendAsync("bob", "stuck", "saved, not announced");
+
+        // The unannounced message goes out before the newer one, and the sender's retry does not send it again after.
+        room.Publisher.OfType<MessagePostedIntegrationEvent>().Select(e => e.Message.Seq).ShouldBe([1L, 2L, 3L]);
+    }
+
+    [Fact]
+    public async Task SendMessageAsync_FirstPublishOfActivationFails_Invariant1_AnnouncedBeforeTheNextMessage()
+    {
+        var room = await RoomHarness.GroupAsync("bob");
+        room.NewActivation();
+        room.Publisher.FailWith = new InvalidOperationException("broker down");
+        await Should.ThrowAsync<InvalidOperationException>(room.SendAsync("bob", "stuck"));
+        room.Publisher.FailWith = null;
+
+        await room.SendAsync("alice", "newer");
+
+        room.Publisher.OfType<MessagePostedIntegrationEvent>().Select(e => e.Message.Seq).ShouldBe([1L, 2L]);
+    }
+
+    [Fact]
     public async Task SendMessageAsync_SaveFails_NothingPersistedOrPublished()
     {
         var room = await RoomHarness.GroupAsync("bob");

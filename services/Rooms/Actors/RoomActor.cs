@@ -23,6 +23,10 @@ public sealed class RoomActor : Actor, IRoomActor
     private readonly TimeProvider time;
     private readonly RoomsOptions options;
 
+    // The highest seq whose message-posted this activation has published, with every lower one published before it.
+    // Null after (re)activation: nothing is known, and the caller's own message is published as before.
+    private long? publishedThrough;
+
     // stateManager: Actor.StateManager has only a protected setter, so unit tests hand in an in-memory manager here;
     // the actor runtime passes nothing and the SDK's Dapr-backed manager stays.
     public RoomActor(
@@ -107,8 +111,16 @@ public sealed class RoomActor : Actor, IRoomActor
         var prior = await StateManager.TryGetStateAsync<IdempotencyRecord>(idempotencyKey);
         if (prior.HasValue)
         {
-            // The same send again: same ack, no new seq; re-publish in case the first attempt died before publishing.
-            await events.PostedAsync(room, await StateManager.GetStateAsync<StoredMessage>(StateKeys.Message(prior.Value.Ack.Seq)));
+            // The same send again: same ack, no new seq. Publish again what may not have gone out (the first attempt may
+            // have died before publishing), in seq order with any later message still unpublished.
+            if (publishedThrough is null)
+            {
+                // A new activation knows nothing: announce the retried message again and assume the rest went out.
+                await events.PostedAsync(room, await StateManager.GetStateAsync<StoredMessage>(StateKeys.Message(prior.Value.Ack.Seq)));
+                publishedThrough = await LastSeqAsync();
+            }
+            else
+                await PublishPostedThroughAsync(room, await LastSeqAsync());
             return new SendResult(prior.Value.Ack, Duplicate: true);
         }
 
@@ -133,7 +145,8 @@ public sealed class RoomActor : Actor, IRoomActor
         await StateManager.SetStateAsync(StateKeys.LastSeq, seq);
         await StateManager.SaveStateAsync();
 
-        await events.PostedAsync(room, stored);
+        publishedThrough ??= seq - 1;
+        await PublishPostedThroughAsync(room, seq);
         return new SendResult(ack, Duplicate: false);
     }
 
@@ -211,6 +224,20 @@ public sealed class RoomActor : Actor, IRoomActor
             return;
         await StateManager.SetStateAsync(StateKeys.Room, after);
         await StateManager.SaveStateAsync();
+    }
+
+    // Publishes message-posted for every saved message after publishedThrough up to upTo, in seq order. A publish
+    // that failed (broker down) leaves its message saved but unannounced; publishing it here, before any newer one,
+    // keeps each room's events in seq order on the topic — retrying it later by itself would land it after newer
+    // messages (found by the reliability checker's Redis-restart run). What a crashed activation left unpublished is
+    // still healed by the sender's retry, then possibly after newer messages (clients fill holes with Sync).
+    private async Task PublishPostedThroughAsync(RoomRecord room, long upTo)
+    {
+        for (var seq = (publishedThrough ?? upTo - 1) + 1; seq <= upTo; seq++)
+        {
+            await events.PostedAsync(room, await StateManager.GetStateAsync<StoredMessage>(StateKeys.Message(seq)));
+            publishedThrough = seq;
+        }
     }
 
     // Publishes after every membership request, even one that changed nothing: the request may be the retry of a
