@@ -37,6 +37,9 @@ public enum ResyncReason { Reconnect, Gap, Final }
 /// <summary>One Sync round of a client: how many messages it brought back.</summary>
 public sealed record Resynced(TimeSpan At, string Client, ResyncReason Reason, int Messages) : HistoryEvent(At, Client);
 
+/// <summary>The client starts its final Sync from 0; what it shows after this, its own recovery had not shown.</summary>
+public sealed record FinalSyncStarted(TimeSpan At, string Client) : HistoryEvent(At, Client);
+
 public sealed record MemberJoined(TimeSpan At, string Client, string RoomId) : HistoryEvent(At, Client);
 
 public sealed record MemberLeft(TimeSpan At, string Client, string RoomId) : HistoryEvent(At, Client);

@@ -9,7 +9,7 @@ public sealed record Measurements(
     IReadOnlyList<(string Fault, TimeSpan? Recovered)> TimeToRecover,
     TimeSpan? LatencyP50, TimeSpan? LatencyP99, int LatencySamples,
     IReadOnlyList<(ResyncReason Reason, int Rounds, int Messages, int Largest)> Resyncs,
-    int Reconnects, TimeSpan? LongestReconnect)
+    int Reconnects, TimeSpan? LongestReconnect, int ShownOnlyByFinalSync)
 {
     public static Measurements Of(IReadOnlyList<HistoryEvent> events)
     {
@@ -34,7 +34,21 @@ public sealed record Measurements(
             events.OfType<AckDropped>().Count(), firstAttempt.Keys.Count(k => !acked.Contains(k)),
             Recovery(events), Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Count,
             [.. events.OfType<Resynced>().GroupBy(r => r.Reason).OrderBy(g => g.Key).Select(g => (g.Key, g.Count(), g.Sum(r => r.Messages), g.Max(r => r.Messages)))],
-            reconnects.Count, reconnects.Count == 0 ? null : reconnects.Max());
+            reconnects.Count, reconnects.Count == 0 ? null : reconnects.Max(), ShownOnlyByFinalSync(events));
+    }
+
+    private static int ShownOnlyByFinalSync(IReadOnlyList<HistoryEvent> events)
+    {
+        var started = new HashSet<string>(StringComparer.Ordinal);
+        var count = 0;
+        foreach (var e in events)
+        {
+            if (e is FinalSyncStarted f)
+                started.Add(f.Client);
+            else if (e is Displayed d && started.Contains(d.Client))
+                count++;
+        }
+        return count;
     }
 
     // After a fault ends, until every client that sends afterwards has had a send acked again.
@@ -55,7 +69,8 @@ public sealed record Measurements(
         var text = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"sends: {Attempts} attempts, {Acked} acked, {Failed} failed, {TimedOut} timed out, {AcksDropped} acks dropped on purpose, {NeverAcked} never acked")
             .AppendLine(CultureInfo.InvariantCulture, $"e2e latency (live, first copy): p50 {Ms(LatencyP50)}, p99 {Ms(LatencyP99)} over {LatencySamples} deliveries")
-            .AppendLine(CultureInfo.InvariantCulture, $"reconnects: {Reconnects}, longest {Ms(LongestReconnect)}");
+            .AppendLine(CultureInfo.InvariantCulture, $"reconnects: {Reconnects}, longest {Ms(LongestReconnect)}")
+            .AppendLine(CultureInfo.InvariantCulture, $"shown only after the final Sync (not recovered by the client's own reconnect/gap Sync): {ShownOnlyByFinalSync}");
         foreach (var (fault, recovered) in TimeToRecover)
             text.AppendLine(CultureInfo.InvariantCulture, $"time_to_recover after {fault}: {(recovered is null ? "not within the run" : Ms(recovered))}");
         foreach (var (reason, rounds, messages, largest) in Resyncs)

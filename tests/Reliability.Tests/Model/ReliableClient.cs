@@ -65,6 +65,7 @@ public sealed class ReliableClient(string name, TestUser user, IReadOnlyList<Uri
     public async Task FinalSyncAsync()
     {
         await Testing.Poll.UntilAsync(() => Connection is not null, $"{name} is connected for the final sync", TimeSpan.FromSeconds(60));
+        history.Add(new FinalSyncStarted(history.Now, name));
         await SyncAsync(ResyncReason.Final, [.. _rooms.Values.Select(v => (v, 0L))]);
     }
 

@@ -98,6 +98,13 @@ public sealed class ChatRun : IAsyncDisposable
         await Task.WhenAll(_clients.Select(c => c.Client.FinalSyncAsync()));
         var report = Checker.Check(History);
         _output.WriteLine(report.ToString());
+        if (report.Anomalies.Count > 0)
+        {
+            // The whole history, one event a line, for the evidence behind each anomaly.
+            var file = Path.Combine(Path.GetTempPath(), $"chatdapr-reliability-{Guid.NewGuid():N}.history.txt");
+            await File.WriteAllLinesAsync(file, History.Events.Select(e => e.ToString()));
+            _output.WriteLine($"history: {file}");
+        }
         return report;
     }
 

@@ -124,4 +124,16 @@ public sealed class CheckerTests
         measured.LatencyP99.ShouldBe(TimeSpan.FromMilliseconds(40));
         measured.Resyncs.Single().ShouldBe((ResyncReason.Reconnect, 2, 7, 5));
     }
+
+    [Fact]
+    public void Measure_HoleFilledOnlyByTheFinalSync_CountedAsShownOnlyByFinalSync()
+    {
+        var run = new RunBuilder().Join("a", "r").Join("b", "r").Send("a", "r", "c1", 1).Deliver("a", "r", 1)
+            .Add(t => new FinalSyncStarted(t, "b")).Receive("b", "r", 1, connection: "b/sync", source: ReceiptSource.Sync).Display("b", "r", 1);
+
+        var report = run.Check();
+
+        report.Anomalies.ShouldBeEmpty(report.ToString());
+        report.Measurements.ShownOnlyByFinalSync.ShouldBe(1);
+    }
 }
