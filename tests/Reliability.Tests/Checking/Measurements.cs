@@ -34,10 +34,10 @@ public sealed record Measurements(
             events.OfType<AckDropped>().Count(), firstAttempt.Keys.Count(k => !acked.Contains(k)),
             Recovery(events), Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Count,
             [.. events.OfType<Resynced>().GroupBy(r => r.Reason).OrderBy(g => g.Key).Select(g => (g.Key, g.Count(), g.Sum(r => r.Messages), g.Max(r => r.Messages)))],
-            reconnects.Count, reconnects.Count == 0 ? null : reconnects.Max(), ShownOnlyByFinalSync(events));
+            reconnects.Count, reconnects.Count == 0 ? null : reconnects.Max(), CountShownAfterFinalSync(events));
     }
 
-    private static int ShownOnlyByFinalSync(IReadOnlyList<HistoryEvent> events)
+    private static int CountShownAfterFinalSync(IReadOnlyList<HistoryEvent> events)
     {
         var started = new HashSet<string>(StringComparer.Ordinal);
         var count = 0;
