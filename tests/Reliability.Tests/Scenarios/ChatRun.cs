@@ -80,6 +80,20 @@ public sealed class ChatRun : IAsyncDisposable
 
     public async Task<CheckReport> RunAsync(Func<ChatRun, Task> faults)
     {
+        try
+        {
+            return await RunCheckedAsync(faults);
+        }
+        catch (Exception e)
+        {
+            _output.WriteLine($"the run failed: {e.GetType().Name}: {e.Message}");
+            await DumpHistoryAsync();
+            throw;
+        }
+    }
+
+    private async Task<CheckReport> RunCheckedAsync(Func<ChatRun, Task> faults)
+    {
         using var stopNew = new CancellationTokenSource();
         using var giveUp = new CancellationTokenSource();
         var senders = _clients.Select(c => SendLoopAsync(c.Client, c.Rooms, _shape.SendInterval, new Sender(c.Client, History, new Random(Schedule.Next()), _shape.AckDropRate), stopNew.Token, giveUp.Token)).ToList();
@@ -99,13 +113,16 @@ public sealed class ChatRun : IAsyncDisposable
         var report = Checker.Check(History);
         _output.WriteLine(report.ToString());
         if (report.Anomalies.Count > 0)
-        {
-            // The whole history, one event a line, for the evidence behind each anomaly.
-            var file = Path.Combine(Path.GetTempPath(), $"chatdapr-reliability-{Guid.NewGuid():N}.history.txt");
-            await File.WriteAllLinesAsync(file, History.Events.Select(e => e.ToString()));
-            _output.WriteLine($"history: {file}");
-        }
+            await DumpHistoryAsync();
         return report;
+    }
+
+    // The whole history, one event a line, for the evidence behind an anomaly or a failed run.
+    private async Task DumpHistoryAsync()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"chatdapr-reliability-{Guid.NewGuid():N}.history.txt");
+        await File.WriteAllLinesAsync(file, History.Events.Select(e => e.ToString()));
+        _output.WriteLine($"history: {file}");
     }
 
     private static async Task SendLoopAsync(ReliableClient client, List<string> rooms, TimeSpan interval, Sender sender, CancellationToken stopNew, CancellationToken giveUp)
