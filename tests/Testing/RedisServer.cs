@@ -27,6 +27,9 @@ public sealed class RedisServer : IAsyncDisposable
         await StartProcessAsync(Port);
     }
 
+    /// <summary>Starts again after <see cref="StopAsync"/>, on the same port and data dir, so a test controls the downtime.</summary>
+    public Task StartAgainAsync() => StartProcessAsync(Port);
+
     public async Task StopAsync()
     {
         if (_process is { HasExited: false } p)

@@ -39,6 +39,28 @@ public sealed class ChatSystem : IAsyncDisposable
         System.Diagnostics.Process.GetProcessById(pid).Kill(entireProcessTree: true);
     }
 
+    /// <summary>
+    /// The pid of instance <paramref name="index"/> of an app (in dapr.yaml order), from the launcher's status table
+    /// (APP, APP URL, DAPR HTTP, DAPR GRPC, PID). Sidecars run inside the launcher; this is the app's own process.
+    /// </summary>
+    public int Pid(string appId, int index = 0)
+    {
+        var rows = _launcher.Lines.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(cells => cells is [var app, _, _, _, var pid] && app == appId && pid.All(char.IsAsciiDigit))
+            .ToList();
+        if (index >= rows.Count)
+            throw new InvalidOperationException($"the launcher's status table has {rows.Count} row(s) for '{appId}'");
+        return int.Parse(rows[index][^1], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>SIGKILL to an app process, as a crash would; the launcher does not restart it.</summary>
+    public void Kill(string appId, int index = 0) => Signals.Send(Pid(appId, index), Signals.Kill);
+
+    /// <summary>SIGSTOP: the app keeps its sockets but answers nothing until <see cref="Resume"/>.</summary>
+    public void Pause(string appId, int index = 0) => Signals.Send(Pid(appId, index), Signals.Stop);
+
+    public void Resume(string appId, int index = 0) => Signals.Send(Pid(appId, index), Signals.Continue);
+
     public static async Task<ChatSystem> StartAsync(string profile = "embedded", int gateways = 1, RedisServer? redis = null, ChatSystemOptions? options = null)
     {
         options ??= new ChatSystemOptions();

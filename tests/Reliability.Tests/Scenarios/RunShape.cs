@@ -1,0 +1,15 @@
+namespace ChatDapr.Reliability.Tests.Scenarios;
+
+/// <summary>
+/// The traffic of a run: clients spread over the gateways, overlapping rooms, every client sending into its rooms at a
+/// steady pace until <see cref="TargetAcks"/> sends were acked. Sized so a run is 20-40 s on a loaded 2-core machine.
+/// </summary>
+public sealed record RunShape
+{
+    public int Clients { get; init; } = 10;
+    public int Rooms { get; init; } = 4;
+    public int MembersPerRoom { get; init; } = 5;
+    public TimeSpan SendInterval { get; init; } = TimeSpan.FromMilliseconds(600);
+    public int TargetAcks { get; init; } = 300;
+    public double AckDropRate { get; init; } = 0.05;
+}
