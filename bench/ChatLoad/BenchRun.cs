@@ -1,0 +1,67 @@
+using ChatDapr.ChatLoad.Load;
+using ChatDapr.ChatLoad.Measure;
+using ChatDapr.ChatLoad.Reporting;
+using ChatDapr.ChatLoad.Targets;
+using ChatDapr.Testing;
+
+namespace ChatDapr.ChatLoad;
+
+// The run: both targets up side by side, the same users and rooms on each, scenarios interleaved per room size so a
+// change in the shared machine's load hits both targets alike.
+public static class BenchRun
+{
+    public static async Task RunAsync(LoadSettings settings)
+    {
+        var users = Math.Max(settings.Users, settings.Sizes.Max());
+        Console.WriteLine(Machine.Describe());
+        await using var baseline = new TargetRun(await BaselineTarget.StartAsync());
+        await using var chat = new TargetRun(await ChatDaprTarget.StartAsync());
+        TargetRun[] runs = [chat, baseline];
+        foreach (var run in runs)
+        {
+            Progress($"{run.Target.Name}: connecting {users} users");
+            await run.ConnectUsersAsync(users);
+        }
+        var results = new List<StepResult>();
+        var step = 0;
+        foreach (var size in settings.Sizes)
+        {
+            foreach (var run in runs)
+            {
+                var rooms = await RoomSetup.CreateAsync(run.Target, run.Users, size, run.Recorder);
+                Progress($"{run.Target.Name}: {rooms.Count} rooms of {size}; warm-up");
+                await OpenLoopStep.RunAsync(run.Target, run.Recorder, rooms, settings.Rates[0], settings.WarmupSeconds, ++step);
+                await run.WaitForQuietAsync(TimeSpan.FromSeconds(60));
+                foreach (var rate in settings.Rates)
+                {
+                    var result = await OpenLoopStep.RunAsync(run.Target, run.Recorder, rooms, rate, settings.Seconds, ++step);
+                    results.Add(result);
+                    Progress(StepLine(result));
+                    if (!result.Passed(settings.P99LimitMs))
+                        break;
+                }
+                await run.WaitForQuietAsync(TimeSpan.FromSeconds(120));
+            }
+        }
+        var memory = new List<IdleMemoryResult>();
+        if (settings.IdleConnections > 0)
+        {
+            foreach (var run in runs)
+            {
+                Progress($"{run.Target.Name}: {settings.IdleConnections} idle connections");
+                memory.Add(await IdleMemoryResult.MeasureAsync(run.Target, settings.IdleConnections, users));
+            }
+        }
+        var plot = Path.Combine(RepoPaths.RepoRoot, settings.Plot);
+        LatencyPlot.Write(plot, results, settings);
+        Console.WriteLine(Machine.Describe());
+        Console.WriteLine(new Report(settings, results, memory).Render());
+        Console.WriteLine($"plot: {plot}");
+    }
+
+    private static string StepLine(StepResult r) =>
+        $"{r.Target}: size {r.RoomSize}, offered {r.OfferedDeliveries:0}/s -> delivered {r.DeliveredPerSecond:0}/s " +
+        $"({r.DeliveredShare:P1}, {r.SendErrors} send errors), p50 {r.P50Ms:0.0} ms, p99 {r.P99Ms:0.0} ms, p99.9 {r.P999Ms:0.0} ms";
+
+    private static void Progress(string line) => Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {line}");
+}

@@ -1,0 +1,16 @@
+namespace ChatDapr.ChatLoad.Load;
+
+/// <summary>One measured step: a target, a room size, an offered rate.</summary>
+/// <param name="OfferedDeliveries">Offered deliveries per second (sends per second × room size).</param>
+/// <param name="CpuMicros">CPU time per process over the step (sending and draining), in microseconds.</param>
+public sealed record StepResult(
+    string Target, int RoomSize, int Rooms, double OfferedDeliveries, long Sends, long SendErrors, long Expected, long Delivered,
+    double DeliveredPerSecond, double P50Ms, double P99Ms, double P999Ms, double MaxMs, IReadOnlyDictionary<string, double> CpuMicros)
+{
+    public double DeliveredShare => Expected == 0 ? 0 : (double)Delivered / Expected;
+
+    /// <summary>Whether the step meets the bar: p99 within the limit, every delivery arrived, no send failed.</summary>
+    public bool Passed(double p99LimitMs) => P99Ms <= p99LimitMs && Delivered >= Expected && SendErrors == 0;
+
+    public double CpuMicrosPerDelivery(string process) => Delivered == 0 ? double.NaN : CpuMicros[process] / Delivered;
+}
