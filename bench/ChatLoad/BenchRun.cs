@@ -10,6 +10,8 @@ namespace ChatDapr.ChatLoad;
 // change in the shared machine's load hits both targets alike.
 public static class BenchRun
 {
+    private static readonly TimeSpan IdlePeriod = TimeSpan.FromSeconds(3);
+
     public static async Task RunAsync(LoadSettings settings)
     {
         var users = Math.Max(settings.Users, settings.Sizes.Max());
@@ -30,11 +32,13 @@ public static class BenchRun
             {
                 var rooms = await RoomSetup.CreateAsync(run.Target, run.Users, size, run.Recorder);
                 Progress($"{run.Target.Name}: {rooms.Count} rooms of {size}; warm-up");
-                await OpenLoopStep.RunAsync(run.Target, run.Recorder, rooms, settings.Rates[0], settings.WarmupSeconds, ++step);
+                var none = new Dictionary<string, double>();
+                await OpenLoopStep.RunAsync(run.Target, run.Recorder, rooms, settings.Rates[0], settings.WarmupSeconds, ++step, none);
                 await run.WaitForQuietAsync(TimeSpan.FromSeconds(60));
+                var idle = await OpenLoopStep.IdleCpuAsync(run.Target, IdlePeriod);
                 foreach (var rate in settings.Rates)
                 {
-                    var result = await OpenLoopStep.RunAsync(run.Target, run.Recorder, rooms, rate, settings.Seconds, ++step);
+                    var result = await OpenLoopStep.RunAsync(run.Target, run.Recorder, rooms, rate, settings.Seconds, ++step, idle);
                     results.Add(result);
                     Progress(StepLine(result));
                     if (!result.Passed(settings.P99LimitMs))

@@ -23,10 +23,10 @@ public sealed record LoadSettings(
         return new LoadSettings(
             Ints("--sizes", [2, 10, 100]),
             Int("--users", 200),
-            Ints("--rates", [100, 200, 400, 800, 1600, 3200, 6400]).Order().ToArray(),
+            Ints("--rates", [50, 100, 200, 400, 800, 1600, 3200, 6400]).Order().ToArray(),
             Int("--seconds", 5),
-            Int("--warmup-seconds", 3),
-            Int("--idle", 500),
+            Int("--warmup-seconds", 8),
+            Int("--idle", 1000),
             Arg("--plot") ?? "docs/chat-load.png",
             Int("--p99-limit-ms", 100));
     }

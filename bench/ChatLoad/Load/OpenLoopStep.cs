@@ -15,12 +15,13 @@ public static class OpenLoopStep
     public const string BenchProcess = "bench (load clients)";
 
     public static async Task<StepResult> RunAsync(
-        ILoadTarget target, LatencyRecorder recorder, IReadOnlyList<LoadRoom> rooms, double offeredDeliveries, int seconds, int step)
+        ILoadTarget target, LatencyRecorder recorder, IReadOnlyList<LoadRoom> rooms, double offeredDeliveries, int seconds, int step,
+        IReadOnlyDictionary<string, double> idleMicrosPerSecond)
     {
         var size = rooms[0].Members.Count;
         var sendsPerSecond = offeredDeliveries / size;
         var total = Math.Max(1, (int)Math.Round(sendsPerSecond * seconds));
-        IReadOnlyList<MeasuredProcess> processes = [.. target.Processes, new MeasuredProcess(BenchProcess, Environment.ProcessId)];
+        var processes = Measured(target);
         var window = recorder.Open(step);
         var before = CpuSnapshot.Take(processes);
         var start = Stopwatch.GetTimestamp();
@@ -39,10 +40,24 @@ public static class OpenLoopStep
         await DrainAsync(window, expected);
         recorder.Close();
         var cpu = CpuSnapshot.Take(processes).Since(before);
+        var wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
         var errors = await CountFailuresAsync(acks);
         var elapsed = Math.Max(seconds, Stopwatch.GetElapsedTime(start, window.LastAt).TotalSeconds);
         return new StepResult(target.Name, size, rooms.Count, offeredDeliveries, total, errors, expected, window.Count,
-            window.Count / elapsed, window.PercentileMs(50), window.PercentileMs(99), window.PercentileMs(99.9), window.MaxMs, cpu);
+            window.Count / elapsed, window.PercentileMs(50), window.PercentileMs(99), window.PercentileMs(99.9), window.MaxMs, cpu,
+            wall, idleMicrosPerSecond);
+    }
+
+    /// <summary>The target's processes and this one (the load clients, for reference).</summary>
+    public static IReadOnlyList<MeasuredProcess> Measured(ILoadTarget target) =>
+        [.. target.Processes, new MeasuredProcess(BenchProcess, Environment.ProcessId)];
+
+    /// <summary>CPU per second each process uses with no load running, over <paramref name="period"/>.</summary>
+    public static async Task<IReadOnlyDictionary<string, double>> IdleCpuAsync(ILoadTarget target, TimeSpan period)
+    {
+        var before = CpuSnapshot.Take(Measured(target));
+        await Task.Delay(period);
+        return CpuSnapshot.Take(Measured(target)).Since(before).ToDictionary(p => p.Key, p => p.Value / period.TotalSeconds);
     }
 
     private static async Task DrainAsync(StepWindow window, long expected)

@@ -28,25 +28,4 @@ public sealed record MeasuredProcess(string Name, int Pid)
         var stat = File.ReadAllText($"/proc/{pid}/stat");
         return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
     }
-
-    /// <summary>Child processes of <paramref name="pid"/> with their command lines.</summary>
-    public static IEnumerable<(int Pid, string CommandLine)> ChildrenOf(int pid)
-    {
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var child))
-                continue;
-            string[] fields;
-            string commandLine;
-            try
-            {
-                fields = StatFields(child);
-                commandLine = File.ReadAllText($"/proc/{child}/cmdline").Replace('\0', ' ');
-            }
-            catch (IOException) { continue; }
-            catch (UnauthorizedAccessException) { continue; }
-            if (fields[1] == pid.ToString(CultureInfo.InvariantCulture))
-                yield return (child, commandLine);
-        }
-    }
 }

@@ -56,7 +56,8 @@ public sealed class Report(LoadSettings settings, IReadOnlyList<StepResult> resu
     private void Cpu()
     {
         var processes = results.Where(r => r.Target == Chat).SelectMany(r => r.CpuMicros.Keys).Where(k => k != OpenLoopStep.BenchProcess).Distinct().ToList();
-        Line($"CPU µs per delivered message, per process, at the highest rate both targets pass (whole step: sending and draining):");
+        Line("CPU µs per delivered message, per process, at the highest rate both targets pass: the step's CPU (sending and");
+        Line("draining) less what the process used per second with no load just before the scenario; in brackets without that subtraction.");
         Line("");
         Line($"| room size | offered deliveries/s | {string.Join(" | ", processes)} | ChatDapr total | bare hub | ChatDapr ÷ bare | load clients (ChatDapr step / bare step) |");
         Line($"| ---: | ---: |{string.Concat(Enumerable.Repeat(" ---: |", processes.Count))} ---: | ---: | ---: | ---: |");
@@ -64,14 +65,18 @@ public sealed class Report(LoadSettings settings, IReadOnlyList<StepResult> resu
         {
             if (Common(size) is not var (chat, bare))
                 continue;
-            var perProcess = processes.Select(p => chat.CpuMicrosPerDelivery(p)).ToList();
-            var total = perProcess.Sum();
-            var bareCpu = bare.CpuMicrosPerDelivery(Bare);
-            Line($"| {size} | {chat.OfferedDeliveries:0} | {string.Join(" | ", perProcess.Select(v => v.ToString("0", CultureInfo.InvariantCulture)))} | {total:0} | {bareCpu:0} | ×{total / bareCpu:0.0} | " +
+            var cells = processes.Select(p => Cell(chat, [p]));
+            var total = processes.Sum(chat.NetCpuMicrosPerDelivery);
+            var bareCpu = bare.NetCpuMicrosPerDelivery(Bare);
+            Line($"| {size} | {chat.OfferedDeliveries:0} | {string.Join(" | ", cells)} | {Cell(chat, processes)} | {Cell(bare, [Bare])} | ×{total / bareCpu:0.0} | " +
                  $"{chat.CpuMicrosPerDelivery(OpenLoopStep.BenchProcess):0} / {bare.CpuMicrosPerDelivery(OpenLoopStep.BenchProcess):0} |");
         }
         Line("");
     }
+
+    private static string Cell(StepResult step, IReadOnlyList<string> processes) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{processes.Sum(step.NetCpuMicrosPerDelivery):0} ({processes.Sum(step.CpuMicrosPerDelivery):0})");
 
     private void Memory()
     {

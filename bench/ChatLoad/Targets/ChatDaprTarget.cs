@@ -4,24 +4,17 @@ using ChatDapr.ChatLoad.Measure;
 using ChatDapr.Contracts.Hub;
 using ChatDapr.Contracts.Wire;
 using ChatDapr.Testing.Chat;
-using ChatDapr.Testing.Systems;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace ChatDapr.ChatLoad.Targets;
 
-// The whole system on the embedded profile, started by the repository's test fixture exactly as `localdapr run -f
-// dapr.yaml` starts it for users (temp copy of the profile, Release builds of the services), with one change: the
-// gateway's per-user send limit (default 20 burst, 5/s) is lifted through Gateway__RateLimit__* so the limiter, which
-// exists to stop one flooding client, does not cap the offered load.
+// The whole system (ChatDaprSystem); users register over REST and connect to the gateway's hub.
 public sealed class ChatDaprTarget : ILoadTarget
 {
-    public const int RateLimit = 1_000_000;
-    private static readonly string[] Apps = ["gateway", "rooms", "messages", "presence"];
-
-    private readonly ChatSystem _system;
+    private readonly ChatDaprSystem _system;
     private readonly ConcurrentDictionary<int, Lazy<Task<TestUser>>> _users = new();
 
-    private ChatDaprTarget(ChatSystem system, IReadOnlyList<MeasuredProcess> processes)
+    private ChatDaprTarget(ChatDaprSystem system, IReadOnlyList<MeasuredProcess> processes)
     {
         _system = system;
         Processes = processes;
@@ -35,13 +28,10 @@ public sealed class ChatDaprTarget : ILoadTarget
 
     public static async Task<ChatDaprTarget> StartAsync()
     {
-        var system = await ChatSystem.StartAsync("embedded", options: new ChatSystemOptions { SendBurst = RateLimit, SendsPerSecond = RateLimit });
-        // The launcher hosts every app's sidecar in its own process; the status table it prints names each app's pid.
-        var launcher = MeasuredProcess.ChildrenOf(Environment.ProcessId).First(c => c.CommandLine.Contains("localdapr.dll", StringComparison.Ordinal));
-        var rows = system.LauncherOutput.Split('\n').Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
-        var processes = Apps
-            .Select(app => new MeasuredProcess(app, int.Parse(rows.First(r => r.Length == 5 && r[0] == app)[4], System.Globalization.CultureInfo.InvariantCulture)))
-            .Append(new MeasuredProcess("launcher (sidecars)", launcher.Pid))
+        var system = await ChatDaprSystem.StartAsync();
+        // The launcher hosts every app's sidecar in its own process.
+        var processes = ChatDaprSystem.Apps.Select(app => new MeasuredProcess(app, system.PidOf(app)))
+            .Append(new MeasuredProcess("launcher (sidecars)", system.Launcher.Id))
             .ToList();
         return new ChatDaprTarget(system, processes);
     }
