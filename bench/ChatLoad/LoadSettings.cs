@@ -5,7 +5,7 @@ namespace ChatDapr.ChatLoad;
 /// <param name="Sizes">Room sizes (members per room; 2 = 1:1 direct rooms).</param>
 /// <param name="Users">Users connected per target; each scenario makes Users / size rooms (at least one).</param>
 /// <param name="Rates">Offered deliveries per second to step through, ascending (sends/s = rate / room size). The step
-/// search stops at the first step with p99 above the limit or with deliveries missing.</param>
+/// search stops after two steps in a row with p99 above the limit, deliveries missing or sends failing.</param>
 /// <param name="Seconds">Length of each measured step.</param>
 /// <param name="WarmupSeconds">An unrecorded step at the first rate before each scenario (JIT, connection pools).</param>
 /// <param name="IdleConnections">Idle connections opened for the memory figure (0 skips it).</param>
@@ -24,7 +24,7 @@ public sealed record LoadSettings(
             Ints("--sizes", [2, 10, 100]),
             Int("--users", 200),
             Ints("--rates", [50, 100, 200, 400, 800, 1600, 3200, 6400]).Order().ToArray(),
-            Int("--seconds", 5),
+            Int("--seconds", 6),
             Int("--warmup-seconds", 8),
             Int("--idle", 1000),
             Arg("--plot") ?? "docs/chat-load.png",

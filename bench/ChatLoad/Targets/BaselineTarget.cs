@@ -32,7 +32,9 @@ public sealed class BaselineTarget : ILoadTarget
     {
         var port = Ports.Free();
         var process = ChildProcess.Start(typeof(BaselineServer).Assembly.Location,
-            [BaselineServer.Command, "--port", port.ToString(CultureInfo.InvariantCulture)]);
+            [BaselineServer.Command, "--port", port.ToString(CultureInfo.InvariantCulture)],
+            // Server GC, as the gateway runs (the Web SDK's default; this program itself uses workstation GC for the clients).
+            new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" });
         await process.WaitForLineAsync(l => l.Contains(BaselineServer.ReadyLine, StringComparison.Ordinal), "the bare hub listens", TimeSpan.FromSeconds(60));
         return new BaselineTarget(process, new Uri($"http://127.0.0.1:{port}{HubRoutes.Chat}"));
     }
