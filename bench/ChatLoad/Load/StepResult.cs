@@ -10,6 +10,9 @@ public sealed record StepResult(
     double DeliveredPerSecond, double P50Ms, double P99Ms, double P999Ms, double MaxMs, IReadOnlyDictionary<string, double> CpuMicros,
     double WallSeconds, IReadOnlyDictionary<string, double> IdleMicrosPerSecond)
 {
+    /// <summary>2 when the first attempt at this rate failed and this is the repeat.</summary>
+    public int Attempt { get; init; } = 1;
+
     public double DeliveredShare => Expected == 0 ? 0 : (double)Delivered / Expected;
 
     /// <summary>Whether the step meets the bar: p99 within the limit, every delivery arrived, no send failed.</summary>

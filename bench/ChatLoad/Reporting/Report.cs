@@ -23,12 +23,12 @@ public sealed class Report(LoadSettings settings, IReadOnlyList<StepResult> resu
 
     private void Steps()
     {
-        Line("| target | room size | rooms | offered deliveries/s (sends/s) | delivered/s | delivered | p50 ms | p99 ms | p99.9 ms | max ms | send errors | CPU µs/delivery (target processes) |");
-        Line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Line("| target | room size | rooms | offered deliveries/s (sends/s) | attempt | delivered/s | delivered | p50 ms | p99 ms | p99.9 ms | max ms | send errors | CPU µs/delivery (target processes) |");
+        Line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in results.OrderBy(r => r.RoomSize).ThenBy(r => r.Target != Chat).ThenBy(r => r.OfferedDeliveries))
         {
             var cpu = r.CpuMicros.Where(p => p.Key != OpenLoopStep.BenchProcess).Sum(p => p.Value) / Math.Max(1, r.Delivered);
-            Line($"| {r.Target} | {r.RoomSize} | {r.Rooms} | {r.OfferedDeliveries:0} ({r.OfferedDeliveries / r.RoomSize:0.#}) | {r.DeliveredPerSecond:0} | " +
+            Line($"| {r.Target} | {r.RoomSize} | {r.Rooms} | {r.OfferedDeliveries:0} ({r.OfferedDeliveries / r.RoomSize:0.#}) | {r.Attempt} | {r.DeliveredPerSecond:0} | " +
                  $"{r.DeliveredShare:P1} | {r.P50Ms:0.0} | {r.P99Ms:0.0} | {r.P999Ms:0.0} | {r.MaxMs:0.0} | {r.SendErrors} | {cpu:0} |");
         }
         Line("");
