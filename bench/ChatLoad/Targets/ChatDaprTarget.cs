@@ -39,8 +39,23 @@ public sealed class ChatDaprTarget : ILoadTarget
     public async Task<LoadClient> ConnectAsync(int index, LatencyRecorder? recorder)
     {
         // Registration hashes the password (PBKDF2), so each user is registered once and reused across scenarios.
-        var user = await _users.GetOrAdd(index, _ => new Lazy<Task<TestUser>>(() => ChatAccounts.RegisterAsync(_system.Gateway, "load"))).Value;
+        var user = await _users.GetOrAdd(index, _ => new Lazy<Task<TestUser>>(RegisterAsync)).Value;
         return await LoadClient.ConnectAsync(new Uri(_system.Gateway, HubRoutes.Chat.TrimStart('/')), user.UserId, user.AccessToken, recorder);
+    }
+
+    // Setup, not measurement: a failed registration is reported with the system's error lines and tried again once.
+    private async Task<TestUser> RegisterAsync()
+    {
+        try
+        {
+            return await ChatAccounts.RegisterAsync(_system.Gateway, "load");
+        }
+        catch (HttpRequestException e)
+        {
+            var errors = _system.Launcher.Lines.Where(l => l.Contains("fail:", StringComparison.Ordinal) || l.Contains("Exception", StringComparison.Ordinal)).TakeLast(6);
+            Console.WriteLine($"registration failed ({e.Message}); retrying once. The system's last error lines:\n  {string.Join("\n  ", errors)}");
+            return await ChatAccounts.RegisterAsync(_system.Gateway, "load");
+        }
     }
 
     public async Task<string> CreateRoomAsync(IReadOnlyList<LoadClient> members)
