@@ -11,6 +11,7 @@ namespace ChatDapr.ChatLoad.Targets;
 // The whole system (ChatDaprSystem); users register over REST and connect to the gateway's hub.
 public sealed class ChatDaprTarget : ILoadTarget
 {
+    private const int MaxUsersPerCall = 100;
     private readonly ChatDaprSystem _system;
     private readonly ConcurrentDictionary<int, Lazy<Task<TestUser>>> _users = new();
 
@@ -60,11 +61,14 @@ public sealed class ChatDaprTarget : ILoadTarget
 
     public async Task<string> CreateRoomAsync(IReadOnlyList<LoadClient> members)
     {
-        var others = members.Skip(1).Select(m => m.UserId).ToList();
+        // The hub takes at most MaxUsersPerCall user ids per call: larger rooms are created and then added to.
+        var batches = members.Skip(1).Select(m => m.UserId).Chunk(MaxUsersPerCall).ToList();
         var request = members.Count == 2
-            ? new CreateRoomRequest("", RoomKinds.Direct, others)
-            : new CreateRoomRequest("load " + Guid.NewGuid().ToString("N")[..8], RoomKinds.Group, others);
+            ? new CreateRoomRequest("", RoomKinds.Direct, batches[0])
+            : new CreateRoomRequest("load " + Guid.NewGuid().ToString("N")[..8], RoomKinds.Group, batches[0]);
         var room = await members[0].Connection.InvokeAsync<Room>("CreateRoom", request).WaitAsync(TimeSpan.FromSeconds(60));
+        foreach (var batch in batches.Skip(1))
+            await members[0].Connection.InvokeAsync<Room>("AddMembers", room.RoomId, batch).WaitAsync(TimeSpan.FromSeconds(60));
         return room.RoomId;
     }
 
