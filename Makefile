@@ -5,7 +5,7 @@ RESULTS ?= TestResults
 
 SERVICES = services/Gateway services/Rooms services/Messages services/Presence tools/LocalDapr
 
-.PHONY: run web build-services test test-web screenshots build bench clean
+.PHONY: run web build-services test test-web screenshots build bench bench-chat clean
 
 ## run: start the whole system (all services + local Dapr sidecars) on the $(PROFILE) component profile
 run: build-services web
@@ -49,6 +49,11 @@ screenshots: web
 ## bench: the sidecar's cost per operation against the bare store (see docs/benchmarks.md)
 bench:
 	dotnet run -c Release --project bench/SidecarBench
+
+## bench-chat: chat load through the whole system (embedded profile) against a bare SignalR hub, in one run; options
+## go in BENCH_ARGS, e.g. make bench-chat BENCH_ARGS="--sizes 2,10 --seconds 10" (see docs/benchmarks.md)
+bench-chat: build-services
+	dotnet run -c Release --project bench/ChatLoad -- $(BENCH_ARGS)
 
 clean:
 	rm -rf $(RESULTS) .localdapr
