@@ -9,13 +9,9 @@ public sealed class DirectMessageTests(WebSystem web)
     [Fact]
     public async Task DirectMessage_TwoBrowsersExchange_EachSeesEveryMessageOnceAndTheOtherTyping()
     {
-        var id = Guid.NewGuid().ToString("N")[..6];
-        await using var alice = await web.OpenAsync();
-        await using var bob = await web.OpenAsync();
-        await alice.RegisterAsync($"Alice {id}");
-        await bob.RegisterAsync($"Bob {id}");
+        await using var pair = await DirectPair.OpenAsync(web);
+        var (alice, bob) = (pair.Alice, pair.Bob);
 
-        await alice.StartDirectMessageAsync(bob);
         await alice.SendAsync("hello bob");
         await bob.OpenRoomAsync(alice.DisplayName);
         await Expect(bob.ConfirmedWithText("hello bob")).ToHaveCountAsync(1);

@@ -9,12 +9,8 @@ public sealed class ReadReceiptTests(WebSystem web)
     [Fact]
     public async Task ReadReceipt_OtherOpensTheConversation_SenderSeesSeenByUnderTheNewestMessage()
     {
-        var id = Guid.NewGuid().ToString("N")[..6];
-        await using var alice = await web.OpenAsync();
-        await using var bob = await web.OpenAsync();
-        await alice.RegisterAsync($"Alice {id}");
-        await bob.RegisterAsync($"Bob {id}");
-        await alice.StartDirectMessageAsync(bob);
+        await using var pair = await DirectPair.OpenAsync(web);
+        var (alice, bob) = (pair.Alice, pair.Bob);
         await alice.SendAsync("first");
         await alice.SendAsync("second");
         await Expect(alice.Confirmed).ToHaveCountAsync(2);
