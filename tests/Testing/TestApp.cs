@@ -21,4 +21,16 @@ public static class TestApp
         await app.StartAsync();
         return app;
     }
+
+    /// <summary>
+    /// Like <see cref="StartAsync"/> on a port the OS picks while binding (port 0), so no other process can take it
+    /// between choosing and binding — for callers that need not name the port before the app starts.
+    /// </summary>
+    public static async Task<(WebApplication App, int Port)> StartOnFreePortAsync(Action<WebApplicationBuilder> configure, Action<WebApplication> map)
+    {
+        var app = await StartAsync(0, configure, map);
+        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.Single();
+        return (app, new Uri(address).Port);
+    }
 }

@@ -21,8 +21,8 @@ public sealed class ActorHostProbe : IAsyncDisposable
 
     public static async Task<ActorHostProbe> StartAsync(Action<WebApplicationBuilder> configure, Action<WebApplication> map)
     {
-        var port = Ports.Free();
-        return new ActorHostProbe(await TestApp.StartAsync(port, configure, map).WithTimeout("the actor host starts"), port);
+        var (app, port) = await TestApp.StartOnFreePortAsync(configure, map).WithTimeout("the actor host starts");
+        return new ActorHostProbe(app, port);
     }
 
     public Task<string> DaprConfigAsync(CancellationToken cancellationToken) => http.GetStringAsync("/dapr/config", cancellationToken);
