@@ -1,15 +1,12 @@
-using System.Net;
-using System.Net.Sockets;
+using ChatDapr.LocalDapr.Launcher;
 
 namespace ChatDapr.Testing;
 
 public static class Ports
 {
-    /// <summary>A loopback port that was free a moment ago (the OS picks it, so parallel tests do not collide).</summary>
-    public static int Free()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
+    /// <summary>
+    /// A loopback port for an app that must be named before it binds: never handed to another test process or to the
+    /// kernel's ephemeral picks (see <see cref="FreePort"/>), so parallel tests do not collide.
+    /// </summary>
+    public static int Free() => FreePort.Get();
 }
