@@ -23,10 +23,11 @@ public static class MessagesApp
         services.AddExceptionHandler<ChatErrorHandler>();
         services.Configure<ProblemDetailsOptions>(o => o.CustomizeProblemDetails = ChatProblems.AddCode);
         services.AddChatDapr();
-        services.TryAddSingleton<IActorProxyFactory>(sp => RoomActorProxies(sp.GetRequiredService<IConfiguration>()));
+        services.TryAddSingleton<IActorProxyFactory>(sp => new CachingActorProxyFactory(RoomActorProxies(sp.GetRequiredService<IConfiguration>())));
         services.TryAddSingleton<IRoomLog, ActorRoomLog>();
         services.TryAddSingleton<MessageStore>();
         services.TryAddSingleton<ContiguityTracker>();
+        services.TryAddSingleton<HistoryAppender>();
         services.TryAddSingleton<HistoryReader>();
         services.TryAddSingleton<MessageEventApplier>();
         services.TryAddSingleton<ReadMarkerStore>();

@@ -1,5 +1,6 @@
 using ChatDapr.Contracts;
 using ChatDapr.Contracts.Events;
+using Dapr.Actors.Client;
 using Dapr.Actors.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,6 +31,23 @@ public static class ChatDaprServices
             actors.UseJsonSerialization = true;
             actors.JsonSerializerOptions = new(ChatJson.Options);
         });
+        CacheActorProxies(services);
         return services;
+    }
+
+    /// <summary>Wraps the registered proxy factory (AddActors' own, or one a host registered first) in a
+    /// <see cref="CachingActorProxyFactory"/>.</summary>
+    private static void CacheActorProxies(IServiceCollection services)
+    {
+        var registered = services.Last(d => d.ServiceType == typeof(IActorProxyFactory));
+        if (registered.ImplementationType == typeof(CachingActorProxyFactory))
+            return;
+        services.Remove(registered);
+        services.AddSingleton<IActorProxyFactory>(sp => new CachingActorProxyFactory(registered switch
+        {
+            { ImplementationInstance: IActorProxyFactory instance } => instance,
+            { ImplementationFactory: { } factory } => (IActorProxyFactory)factory(sp),
+            _ => (IActorProxyFactory)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!),
+        }));
     }
 }

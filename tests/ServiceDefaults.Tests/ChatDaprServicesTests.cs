@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChatDapr.Contracts.Events;
 using Dapr.Actors;
+using Dapr.Actors.Client;
 using Dapr.Actors.Runtime;
 using Dapr.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,21 @@ public sealed class ChatDaprServicesTests
         provider.GetRequiredService<DaprClient>().JsonSerializerOptions.PropertyNamingPolicy.ShouldBe(JsonNamingPolicy.CamelCase);
         provider.GetRequiredService<IEventPublisher>().ShouldBeOfType<DaprEventPublisher>();
         provider.GetRequiredService<TimeProvider>().ShouldBeSameAs(TimeProvider.System);
+    }
+
+    [Fact]
+    public void AddChatActors_ProxyFactory_OneProxyPerActorWithTheRuntimeJson()
+    {
+        var services = new ServiceCollection().AddLogging();
+
+        services.AddChatActors(actors => actors.RegisterActor<SampleActor>());
+
+        using var provider = services.BuildServiceProvider();
+        var proxies = provider.GetRequiredService<IActorProxyFactory>();
+        proxies.ShouldBeOfType<CachingActorProxyFactory>();
+        var proxy = proxies.CreateActorProxy<ISampleActor>(new ActorId("a"), nameof(SampleActor));
+        proxies.CreateActorProxy<ISampleActor>(new ActorId("a"), nameof(SampleActor)).ShouldBeSameAs(proxy);
+        provider.GetRequiredService<ActorRuntime>().ShouldNotBeNull();
     }
 
     public interface ISampleActor : IActor

@@ -5,7 +5,7 @@ using Dapr.Actors.Client;
 
 namespace ChatDapr.Gateway.Chat;
 
-// Proxies are cheap (no I/O until a call), so one is created per call.
+// The factory is a CachingActorProxyFactory: one proxy per actor, reused (a new proxy per call costs JSON metadata).
 public sealed class DaprChatActors(IActorProxyFactory proxies) : IChatActors
 {
     public IRoomActor Room(string roomId) =>

@@ -1,5 +1,6 @@
 using ChatDapr.Contracts;
 using ChatDapr.Gateway.Chat;
+using ChatDapr.ServiceDefaults;
 using Dapr;
 using Dapr.Actors.Client;
 
@@ -19,14 +20,14 @@ public static class ConnectionServices
         services.AddSingleton<IActorProxyFactory>(sp =>
         {
             var config = sp.GetRequiredService<IConfiguration>();
-            return new ActorProxyFactory(new ActorProxyOptions
+            return new CachingActorProxyFactory(new ActorProxyFactory(new ActorProxyOptions
             {
                 UseJsonSerialization = true,
                 JsonSerializerOptions = new(ChatJson.Options),
                 HttpEndpoint = DaprDefaults.GetDefaultHttpEndpoint(config),
                 DaprApiToken = DaprDefaults.GetDefaultDaprApiToken(config),
                 RequestTimeout = ActorCallTimeout,
-            });
+            }));
         });
         services.AddSingleton<IChatActors, DaprChatActors>();
         services.AddSingleton<GatewayInstance>();

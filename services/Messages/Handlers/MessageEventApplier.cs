@@ -4,9 +4,9 @@ using ChatDapr.Messages.Storage;
 namespace ChatDapr.Messages.Handlers;
 
 // What all three message events do to the history: store the message as of the event's version unless a newer
-// copy is stored, then advance the room's contiguous mark. Repeats and stale versions change nothing, so
-// at-least-once delivery in any order is safe (invariant 7).
-public sealed class MessageEventApplier(MessageStore messages, ContiguityTracker contiguity, ILogger<MessageEventApplier> logger)
+// copy is stored, and advance the room's contiguous mark (HistoryAppender). Repeats and stale versions change nothing,
+// so at-least-once delivery in any order is safe (invariant 7).
+public sealed class MessageEventApplier(HistoryAppender history, ILogger<MessageEventApplier> logger)
 {
     public async Task<IResult> ApplyAsync(string topic, string? eventId, Message? message, long version, CancellationToken ct)
     {
@@ -15,10 +15,9 @@ public sealed class MessageEventApplier(MessageStore messages, ContiguityTracker
             HandlerLog.Malformed(logger, topic, eventId);
             return SubscriptionAnswers.Drop();
         }
-        if (!await messages.UpsertAsync(new StoredMessage(message, version), ct))
+        // A repeat still advances the mark: the first delivery may have stored the message and failed before that.
+        if (!await history.AppendAsync(new StoredMessage(message, version), ct))
             HandlerLog.NotNewer(logger, topic, eventId, version);
-        // Also after a repeat: the first delivery may have stored the message and failed before advancing.
-        await contiguity.AdvanceAsync(message.RoomId, message.Seq, ct);
         return SubscriptionAnswers.Success();
     }
 }
