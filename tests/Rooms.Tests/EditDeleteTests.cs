@@ -33,6 +33,45 @@ public sealed class EditDeleteTests
     }
 
     [Fact]
+    public async Task EditMessageAsync_PostSavedButNotAnnounced_Invariant1_PostPublishedBeforeTheEdit()
+    {
+        var room = await RoomHarness.GroupAsync("bob");
+        var messageId = await SendUnannouncedAsync(room, "helo");
+
+        await Edit(room, "bob", messageId, "hello");
+
+        MessageEvents(room).ShouldBe(["posted 1 v1 helo", "edited 1 v2 hello"]);
+    }
+
+    [Fact]
+    public async Task DeleteMessageAsync_PostSavedButNotAnnounced_Invariant1_PostPublishedBeforeTheDelete()
+    {
+        var room = await RoomHarness.GroupAsync("bob");
+        var messageId = await SendUnannouncedAsync(room, "oops");
+
+        await Delete(room, "bob", messageId);
+
+        MessageEvents(room).ShouldBe(["posted 1 v1 oops", "deleted 1 v2"]);
+    }
+
+    // A send whose message was saved but whose publish failed (broker down); returns the saved message's id.
+    private static async Task<string> SendUnannouncedAsync(RoomHarness room, string text)
+    {
+        room.Publisher.FailWith = new InvalidOperationException("broker down");
+        await Should.ThrowAsync<InvalidOperationException>(room.SendAsync("bob", "stuck", text));
+        room.Publisher.FailWith = null;
+        return room.State.ReadCommitted<ChatDapr.Rooms.Domain.StoredMessage>(ChatDapr.Rooms.Domain.StateKeys.Message(1)).Message.MessageId;
+    }
+
+    private static IEnumerable<string> MessageEvents(RoomHarness room) => room.Publisher.Published.Select(p => p.Event switch
+    {
+        MessagePostedIntegrationEvent e => $"posted {e.Message.Seq} v{e.Version} {e.Message.Text}",
+        MessageEditedIntegrationEvent e => $"edited {e.Seq} v{e.Version} {e.Message.Text}",
+        MessageDeletedIntegrationEvent e => $"deleted {e.Seq} v{e.Version}",
+        _ => null,
+    }).OfType<string>();
+
+    [Fact]
     public async Task EditMessageAsync_Twice_EachEditNextVersionWithOwnEventId()
     {
         var room = await RoomHarness.GroupAsync("bob");

@@ -156,6 +156,7 @@ public sealed class RoomActor : Actor, IRoomActor
         MembershipRules.RequireMember(room, command.ActorUserId);
         var stored = await RequireMessageAsync(command.MessageId);
         MessageRules.EnsureCanEdit(stored.Message, command.ActorUserId);
+        await AnnounceSavedPostsAsync(room);
         var text = MessageRules.NormalizeText(command.Text, stored.Message.Attachments);
         if (text == stored.Message.Text)
         {
@@ -177,6 +178,7 @@ public sealed class RoomActor : Actor, IRoomActor
         var actor = MembershipRules.RequireMember(room, command.ActorUserId);
         var stored = await RequireMessageAsync(command.MessageId);
         MessageRules.EnsureCanDelete(stored.Message, actor);
+        await AnnounceSavedPostsAsync(room);
         var result = new MessageDeletedEvent(RoomId, stored.Message.MessageId, stored.Message.Seq);
         if (stored.Message.Deleted == true)
         {
@@ -238,6 +240,14 @@ public sealed class RoomActor : Actor, IRoomActor
             await events.PostedAsync(room, await StateManager.GetStateAsync<StoredMessage>(StateKeys.Message(seq)));
             publishedThrough = seq;
         }
+    }
+
+    // An edit or delete of a message whose post is saved but not announced (its publish failed) would reach clients
+    // before the message itself: the saved posts go out first, in seq order, carrying the text as posted.
+    private async Task AnnounceSavedPostsAsync(RoomRecord room)
+    {
+        if (publishedThrough is { } through && through < await LastSeqAsync())
+            await PublishPostedThroughAsync(room, await LastSeqAsync());
     }
 
     // Publishes after every membership request, even one that changed nothing: the request may be the retry of a
