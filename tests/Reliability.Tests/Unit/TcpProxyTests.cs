@@ -63,6 +63,7 @@ public sealed class TcpProxyTests : IAsyncLifetime
         await Poll.UntilAsync(() => _proxy.ConnectionsAccepted == 3, "a connection made during the blackhole is accepted");
         await late.SendAsync(new byte[] { 3 }, SocketFlags.None, TestContext.Current.CancellationToken);
         (await ReadsNothingAsync(late)).ShouldBeTrue("a new connection gets nothing either");
+        _proxy.BytesDropped.ShouldBe(2);
         _proxy.Heal();
 
         (await ReadErrorAsync(busy)).ShouldBe(SocketError.ConnectionReset, "its stream has a hole, so it cannot carry on");

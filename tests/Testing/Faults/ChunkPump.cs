@@ -27,7 +27,7 @@ internal sealed class ChunkPump(Socket from, Socket to, ProxiedConnection connec
             {
                 var link = connection.Link;
                 if (link.Blackholed || connection.Broken)
-                    connection.LoseBytes();
+                    connection.LoseBytes(read);
                 else
                     _chunks.Writer.TryWrite((Stopwatch.GetTimestamp() + (long)(link.Delay.TotalSeconds * Stopwatch.Frequency), buffer[..read]));
             }
@@ -53,7 +53,7 @@ internal sealed class ChunkPump(Socket from, Socket to, ProxiedConnection connec
                 // A chunk still on its way when the blackhole began is lost with the rest.
                 if (connection.Link.Blackholed || connection.Broken)
                 {
-                    connection.LoseBytes();
+                    connection.LoseBytes(bytes.Length);
                     continue;
                 }
                 for (var sent = 0; sent < bytes.Length;)

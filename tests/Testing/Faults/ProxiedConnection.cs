@@ -7,7 +7,7 @@ namespace ChatDapr.Testing.Faults;
 /// One client connection of a <see cref="TcpProxy"/> and its own connection to the target, pumped both ways under the
 /// proxy's current <see cref="LinkState"/>. Ends closed (FIN) when both peers finished, or reset (RST) on a fault.
 /// </summary>
-internal sealed class ProxiedConnection(Socket client, Func<LinkState> link)
+internal sealed class ProxiedConnection(Socket client, Func<LinkState> link, Action<int> dropped)
 {
     private readonly Socket _upstream = new(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
     private int _broken;
@@ -45,8 +45,9 @@ internal sealed class ProxiedConnection(Socket client, Func<LinkState> link)
     /// <see cref="TcpProxy.Heal"/>), so a heal racing a drop either sees the flag or is seen here: the broken
     /// connection is reset either way.
     /// </summary>
-    public void LoseBytes()
+    public void LoseBytes(int count)
     {
+        dropped(count);
         Interlocked.Exchange(ref _broken, 1);
         if (!Link.Blackholed)
             Reset();

@@ -19,6 +19,7 @@ public sealed class TcpProxy : IAsyncDisposable
     private LinkState _link = LinkState.PassThrough;
     private Task _accepting = Task.CompletedTask;
     private int _accepted;
+    private long _dropped;
 
     private TcpProxy(IPEndPoint target, int port)
     {
@@ -32,6 +33,9 @@ public sealed class TcpProxy : IAsyncDisposable
     public string Address => $"127.0.0.1:{Port}";
 
     public int ConnectionsAccepted => Volatile.Read(ref _accepted);
+
+    /// <summary>Bytes a blackhole swallowed, both ways: proof that traffic was actually cut.</summary>
+    public long BytesDropped => Interlocked.Read(ref _dropped);
 
     /// <summary>Connections currently proxied (accepted and not yet closed or reset).</summary>
     public int Open => _open.Count;
@@ -93,7 +97,7 @@ public sealed class TcpProxy : IAsyncDisposable
                 continue; // A client that gave up before its connection was accepted.
             }
             Interlocked.Increment(ref _accepted);
-            var connection = new ProxiedConnection(client, () => Volatile.Read(ref _link));
+            var connection = new ProxiedConnection(client, () => Volatile.Read(ref _link), count => Interlocked.Add(ref _dropped, count));
             _open.TryAdd(connection, 0);
             connection.Start(_target);
             _ = connection.Completion.ContinueWith(t => _open.TryRemove(connection, out var _), TaskScheduler.Default);
