@@ -77,10 +77,21 @@ public static class BenchRun
                 memory.Add(await IdleMemoryResult.MeasureAsync(run.Target, settings.IdleConnections, users));
             }
         }
+        var capacity = new List<MaxConnectionsResult>();
+        if (settings.MaxConnections > 0)
+        {
+            foreach (var run in runs)
+            {
+                Progress($"{run.Target.Name}: ramping to {settings.MaxConnections} idle connections");
+                capacity.Add(await MaxConnectionsResult.MeasureAsync(run.Target, settings.MaxConnections, users));
+            }
+        }
         var plot = Path.Combine(RepoPaths.RepoRoot, settings.Plot);
         LatencyPlot.Write(plot, results, settings);
         Console.WriteLine(Machine.Describe());
         Console.WriteLine(new Report(settings, results, memory).Render());
+        foreach (var result in capacity)
+            Console.WriteLine(result.Render());
         Console.WriteLine($"plot: {plot}");
     }
 

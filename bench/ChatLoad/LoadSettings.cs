@@ -9,10 +9,11 @@ namespace ChatDapr.ChatLoad;
 /// <param name="Seconds">Length of each measured step.</param>
 /// <param name="WarmupSeconds">An unrecorded step at the first rate before each scenario (JIT, connection pools).</param>
 /// <param name="IdleConnections">Idle connections opened for the memory figure (0 skips it).</param>
+/// <param name="MaxConnections">Cap of the max-connections ramp after the scenarios (0 skips it).</param>
 /// <param name="Plot">Where the latency-vs-load PNG is written (relative to the repository root).</param>
 public sealed record LoadSettings(
     IReadOnlyList<int> Sizes, int Users, IReadOnlyList<int> Rates, int Seconds, int WarmupSeconds, int IdleConnections,
-    string Plot, double P99LimitMs)
+    string Plot, double P99LimitMs, int MaxConnections)
 {
     public static LoadSettings Parse(string[] args)
     {
@@ -28,6 +29,7 @@ public sealed record LoadSettings(
             Int("--warmup-seconds", 8),
             Int("--idle", 1000),
             Arg("--plot") ?? "docs/chat-load.png",
-            Int("--p99-limit-ms", 100));
+            Int("--p99-limit-ms", 100),
+            Int("--max-connections", 0));
     }
 }

@@ -27,6 +27,17 @@ public sealed class IdempotencyRetentionTests
     }
 
     [Fact]
+    public async Task SendMessageAsync_FirstSendWithNothingToPrune_SavesTheCursorSoLaterSendsReadItFromCache()
+    {
+        var room = await RoomHarness.GroupAsync("bob");
+
+        await room.SendAsync("bob", "first");
+
+        // Saved although nothing was pruned: the SDK does not cache a missing key, so it would be re-read every send.
+        room.State.ReadCommitted<long>(StateKeys.PruneCursor).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task SendMessageAsync_Exactly24hOld_StillAnswersWithSameAck()
     {
         var room = await RoomHarness.GroupAsync("bob");

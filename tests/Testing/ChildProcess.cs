@@ -63,7 +63,8 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>SIGTERM, what a service manager or <c>kill</c> sends (Process.Kill would be SIGKILL).</summary>
     public void Terminate()
     {
-        if (Kill(_process.Id, 15) != 0)
+        const int noSuchProcess = 3; // ESRCH: it has exited already, which is what was asked
+        if (Kill(_process.Id, 15) != 0 && Marshal.GetLastPInvokeError() != noSuchProcess)
             throw new InvalidOperationException($"kill -TERM {_process.Id} failed: errno {Marshal.GetLastPInvokeError()}");
     }
 

@@ -15,6 +15,8 @@ public sealed record MeasuredProcess(string Name, int Pid)
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * MicrosPerTick;
     }
 
+    public bool IsRunning => File.Exists($"/proc/{Pid}/status");
+
     /// <summary>Resident set size in bytes (VmRSS of /proc/&lt;pid&gt;/status).</summary>
     public long RssBytes()
     {

@@ -49,6 +49,8 @@ public sealed class BaselineTarget : ILoadTarget
         return roomId;
     }
 
+    public IReadOnlyList<string> LastLog(int lines) => [.. _process.Lines.TakeLast(lines)];
+
     public async ValueTask DisposeAsync()
     {
         _process.Terminate();

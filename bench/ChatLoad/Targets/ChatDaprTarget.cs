@@ -72,5 +72,7 @@ public sealed class ChatDaprTarget : ILoadTarget
         return room.RoomId;
     }
 
+    public IReadOnlyList<string> LastLog(int lines) => [.. _system.Launcher.Lines.TakeLast(lines)];
+
     public ValueTask DisposeAsync() => _system.DisposeAsync();
 }

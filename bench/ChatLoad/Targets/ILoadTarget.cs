@@ -17,6 +17,9 @@ public interface ILoadTarget : IAsyncDisposable
     /// <summary>User <paramref name="index"/>'s connection; <paramref name="recorder"/> null for an idle connection.</summary>
     Task<LoadClient> ConnectAsync(int index, LatencyRecorder? recorder);
 
+    /// <summary>The last lines the target's processes logged (why a process died); empty where nothing is kept.</summary>
+    IReadOnlyList<string> LastLog(int lines);
+
     /// <summary>Makes a room of these members (members[0] creates it); the caller probes it until all have joined.</summary>
     Task<string> CreateRoomAsync(IReadOnlyList<LoadClient> members);
 }

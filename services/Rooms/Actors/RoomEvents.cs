@@ -26,16 +26,11 @@ internal sealed class RoomEvents(IEventPublisher publisher)
     public async Task MembershipChangedAsync(
         RoomRecord room, long lastSeq, string actorUserId, IEnumerable<string> joined, IEnumerable<string> left)
     {
-        foreach (var userId in joined)
-        {
-            await publisher.PublishAsync(new MemberJoinedIntegrationEvent(
-                EventIds.ForRoomVersion(room.RoomId, room.Version, "joined/" + userId), room.RoomId, userId, actorUserId, lastSeq));
-        }
-        foreach (var userId in left)
-        {
-            await publisher.PublishAsync(new MemberLeftIntegrationEvent(
-                EventIds.ForRoomVersion(room.RoomId, room.Version, "left/" + userId), room.RoomId, userId, actorUserId, lastSeq));
-        }
+        // One bulk per kind: the joins (or leaves) of one change are independent of each other.
+        await publisher.PublishAllAsync(joined.Select(userId => new MemberJoinedIntegrationEvent(
+            EventIds.ForRoomVersion(room.RoomId, room.Version, "joined/" + userId), room.RoomId, userId, actorUserId, lastSeq)).ToList());
+        await publisher.PublishAllAsync(left.Select(userId => new MemberLeftIntegrationEvent(
+            EventIds.ForRoomVersion(room.RoomId, room.Version, "left/" + userId), room.RoomId, userId, actorUserId, lastSeq)).ToList());
         await publisher.PublishAsync(new RoomUpdatedIntegrationEvent(
             EventIds.ForRoomVersion(room.RoomId, room.Version, "room"), room.ToWire(lastSeq), room.Version));
     }

@@ -1,7 +1,9 @@
+using ChatDapr.LocalDapr.Actors;
 using ChatDapr.LocalDapr.Cluster;
 using ChatDapr.LocalDapr.Components;
 using ChatDapr.LocalDapr.Hosting;
 using ChatDapr.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
 namespace ChatDapr.LocalDapr.Tests.Actors;
@@ -25,11 +27,16 @@ public sealed class ActorPlacementTests
         await ActorNode.WaitForHostsAsync(sidecars.Registry, 2);
 
         await AssertSingleActivationAsync(a, b);
+        // One registry, one process: calls for the other instance's actors ran on its runtime, not over HTTP.
+        Relayed(a).ShouldBe(0);
+        Relayed(b).ShouldBe(0);
 
         await a.DisposeAsync();
         await ActorNode.WaitForHostsAsync(sidecars.Registry, 1);
         await AssertAllServedByAsync(b);
     }
+
+    private static long Relayed(ActorNode node) => node.Sidecar.Services.GetRequiredService<ActorForwarder>().Relayed;
 
     [Fact]
     public async Task TwoInstances_FileRegistries_EachActorOnExactlyOneAndMovesWhenOneStops()
@@ -55,6 +62,8 @@ public sealed class ActorPlacementTests
             await ActorNode.WaitForHostsAsync(registryB, 2);
 
             await AssertSingleActivationAsync(a, b);
+            // Separate registries stand for separate processes: the other instance is reached over HTTP.
+            (Relayed(a) + Relayed(b)).ShouldBeGreaterThan(0);
 
             await a.DisposeAsync();
             await ActorNode.WaitForHostsAsync(registryB, 1);

@@ -9,8 +9,10 @@ public sealed record Anomaly(string Metric, string Detail)
     public const string Reordered = "reordered";
     public const string GapsUnhealed = "gaps_unhealed";
     public const string Unexpected = "unexpected";
+    public const string Leaked = "leaked";
+    public const string Misauthorized = "misauthorized";
 
-    public static readonly IReadOnlyList<string> MustBeZero = [Lost, DupPersisted, DupDisplayed, Reordered, GapsUnhealed, Unexpected];
+    public static readonly IReadOnlyList<string> MustBeZero = [Lost, DupPersisted, DupDisplayed, Reordered, GapsUnhealed, Unexpected, Leaked, Misauthorized];
 
     public override string ToString() => $"{Metric}: {Detail}";
 }

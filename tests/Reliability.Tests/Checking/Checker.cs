@@ -18,22 +18,53 @@ public static class Checker
         anomalies.AddRange(Reordered(events, run));
         anomalies.AddRange(GapsUnhealed(run));
         anomalies.AddRange(Unexpected(events, run));
+        anomalies.AddRange(Leaked(events, run));
+        anomalies.AddRange(Misauthorized(run));
         return new CheckReport(anomalies, Measurements.Of(events));
     }
 
-    // An acked send must be in the final view of every client that was a member when it was first sent and still is.
+    // An acked send must be in the final view of every client that is a member at the end, whenever it joined: a member
+    // added later sees the room's history from its start (docs/api.md, GetHistory), and the final Sync is from 0.
     private static IEnumerable<Anomaly> Lost(RunIndex run)
     {
+        var membersAtEnd = run.MemberViewsAtEnd.ToLookup(v => v.Room, v => v.Client);
         foreach (var ack in run.Acks)
         {
-            var sentAt = run.FirstAttempt(ack.RoomId, ack.ClientMessageId) ?? ack.At;
-            foreach (var client in run.Members(ack.RoomId).Where(c => run.IsMember(c, ack.RoomId, sentAt) && run.IsMemberAtEnd(c, ack.RoomId)))
+            foreach (var client in membersAtEnd[ack.RoomId])
             {
                 var view = run.View(client, ack.RoomId);
                 if (!view.TryGetValue(ack.Seq, out var shown) || shown != ack.MessageId)
                     yield return new(Anomaly.Lost, $"{ack.ClientMessageId} (seq {ack.Seq}, {ack.MessageId}) acked to {ack.Client} in {ack.RoomId} at {ack.At.TotalSeconds:0.000}s is missing from {client}'s final view" +
                         (shown is null ? "" : $" (seq {ack.Seq} shows {shown})"));
             }
+        }
+    }
+
+    // Invariant 6 for readers: a removed member receives nothing first sent after its removal returned, live or by Sync,
+    // until it is added back (then the whole history is theirs again).
+    private static IEnumerable<Anomaly> Leaked(IReadOnlyList<HistoryEvent> events, RunIndex run)
+    {
+        foreach (var r in events.OfType<Received>())
+        {
+            if (r.ClientMessageId is { } cmid && run.FirstAttempt(r.RoomId, cmid) is { } sentAt && run.Membership.CertainlyOut(r.Client, r.RoomId, sentAt, r.At))
+                yield return new(Anomaly.Leaked, $"{r.Client} received {r.MessageId} ({cmid}, seq {r.Seq}) in {r.RoomId} at {r.At.TotalSeconds:0.000}s, " +
+                    $"first sent at {sentAt.TotalSeconds:0.000}s, while not a member");
+        }
+    }
+
+    // Invariant 6 for senders: a send first tried while its sender was certainly not a member must not be acked, and a
+    // certain member's send must not be refused as forbidden (a removed member's refused sends are expected).
+    private static IEnumerable<Anomaly> Misauthorized(RunIndex run)
+    {
+        foreach (var ack in run.Acks)
+        {
+            if (run.FirstAttempt(ack.RoomId, ack.ClientMessageId) is { } sentAt && run.Membership.CertainlyOut(ack.Client, ack.RoomId, sentAt, ack.At))
+                yield return new(Anomaly.Misauthorized, $"{ack.ClientMessageId} by {ack.Client}, not a member of {ack.RoomId} since before {sentAt.TotalSeconds:0.000}s, was acked as seq {ack.Seq}");
+        }
+        foreach (var (failed, invoked) in run.ForbiddenSends)
+        {
+            if (run.Membership.CertainlyIn(failed.Client, failed.RoomId, invoked, failed.At))
+                yield return new(Anomaly.Misauthorized, $"{failed.ClientMessageId} by {failed.Client}, a member of {failed.RoomId}, was refused at {failed.At.TotalSeconds:0.000}s: {failed.Reason}");
         }
     }
 
@@ -103,13 +134,14 @@ public static class Checker
         }
     }
 
-    // A final view must be 1..n without holes, n covering everything the client received and every acked send of its rooms.
+    // A member's final view must be 1..n without holes, n covering everything the client received and every acked send
+    // of the room (its whole history, however late the client joined).
     private static IEnumerable<Anomaly> GapsUnhealed(RunIndex run)
     {
         foreach (var (client, room) in run.MemberViewsAtEnd)
         {
             var view = run.View(client, room);
-            var top = new[] { view.Keys.DefaultIfEmpty(0).Max(), run.HighestReceived(client, room), run.HighestAckedWhileMember(client, room) }.Max();
+            var top = new[] { view.Keys.DefaultIfEmpty(0).Max(), run.HighestReceived(client, room), run.HighestAcked(room) }.Max();
             var holes = Enumerable.Range(1, (int)top).Select(s => (long)s).Where(s => !view.ContainsKey(s)).ToList();
             if (holes.Count > 0)
                 yield return new(Anomaly.GapsUnhealed, $"{client}'s final view of {room} lacks seqs {Ranges(holes)} of 1..{top}");

@@ -1,3 +1,5 @@
+using ChatDapr.Contracts.Errors;
+
 namespace ChatDapr.Reliability.Tests.Checking;
 
 // What a run records. Times are offsets on the history's monotonic clock; Client names one client (one user, one
@@ -12,7 +14,11 @@ public sealed record SendAcked(TimeSpan At, string Client, string RoomId, string
 /// <summary>An ack the server sent that the client model threw away on purpose, so the send is retried with the same id.</summary>
 public sealed record AckDropped(TimeSpan At, string Client, string RoomId, string ClientMessageId, string MessageId, long Seq) : HistoryEvent(At, Client);
 
-public sealed record SendFailed(TimeSpan At, string Client, string RoomId, string ClientMessageId, string Reason) : HistoryEvent(At, Client);
+public sealed record SendFailed(TimeSpan At, string Client, string RoomId, string ClientMessageId, string Reason) : HistoryEvent(At, Client)
+{
+    /// <summary>The server refused the sender as a non-member: a final answer, the send is not retried.</summary>
+    public bool Forbidden => Reason.StartsWith(ChatErrorCodes.Forbidden, StringComparison.Ordinal);
+}
 
 public sealed record SendTimedOut(TimeSpan At, string Client, string RoomId, string ClientMessageId) : HistoryEvent(At, Client);
 
@@ -43,6 +49,13 @@ public sealed record FinalSyncStarted(TimeSpan At, string Client) : HistoryEvent
 public sealed record MemberJoined(TimeSpan At, string Client, string RoomId) : HistoryEvent(At, Client);
 
 public sealed record MemberLeft(TimeSpan At, string Client, string RoomId) : HistoryEvent(At, Client);
+
+// Membership changed under load by a hub call (RemoveMember or LeaveRoom; AddMembers) that By made: the change took
+// effect at some moment between Requested (the call's first attempt) and At (its answer), so the checker treats the
+// window as "may be either" and only judges what happened wholly before or after it.
+public sealed record MemberRemoved(TimeSpan At, string Client, string RoomId, string By, TimeSpan Requested) : HistoryEvent(At, Client);
+
+public sealed record MemberAdded(TimeSpan At, string Client, string RoomId, string By, TimeSpan Requested) : HistoryEvent(At, Client);
 
 /// <summary>A fault window; Client is the fault's name ("kill gateway#1"). A kill starts and ends at once.</summary>
 public sealed record FaultStarted(TimeSpan At, string Client) : HistoryEvent(At, Client);

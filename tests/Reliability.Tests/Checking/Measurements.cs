@@ -15,11 +15,7 @@ public sealed record Measurements(
     {
         var firstAttempt = events.OfType<SendInvoked>().GroupBy(s => (s.RoomId, s.ClientMessageId)).ToDictionary(g => g.Key, g => g.First().At);
         var acked = events.OfType<SendAcked>().Select(a => (a.RoomId, a.ClientMessageId)).ToHashSet();
-        // Live latency: first live copy per (client, room, seq), from the send's first attempt.
-        var latencies = events.OfType<Received>().Where(r => r.Source == ReceiptSource.Live && r.ClientMessageId is not null)
-            .DistinctBy(r => (r.Client, r.RoomId, r.Seq))
-            .Where(r => firstAttempt.ContainsKey((r.RoomId, r.ClientMessageId!)))
-            .Select(r => r.At - firstAttempt[(r.RoomId, r.ClientMessageId!)]).Order().ToList();
+        var latency = Latency.Of(events);
         var reconnectStarts = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         var reconnects = new List<TimeSpan>();
         foreach (var e in events)
@@ -32,7 +28,7 @@ public sealed record Measurements(
         return new Measurements(
             events.OfType<SendInvoked>().Count(), acked.Count, events.OfType<SendFailed>().Count(), events.OfType<SendTimedOut>().Count(),
             events.OfType<AckDropped>().Count(), firstAttempt.Keys.Count(k => !acked.Contains(k)),
-            Recovery(events), Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Count,
+            Recovery(events), latency.P50, latency.P99, latency.Samples,
             [.. events.OfType<Resynced>().GroupBy(r => r.Reason).OrderBy(g => g.Key).Select(g => (g.Key, g.Count(), g.Sum(r => r.Messages), g.Max(r => r.Messages)))],
             reconnects.Count, reconnects.Count == 0 ? null : reconnects.Max(), CountShownAfterFinalSync(events));
     }
@@ -59,9 +55,6 @@ public sealed record Measurements(
             var firstAcks = senders.Select(c => events.OfType<SendAcked>().FirstOrDefault(a => a.Client == c && a.At >= f.At)).ToList();
             return (f.Client, firstAcks.Count == 0 || firstAcks.Any(a => a is null) ? (TimeSpan?)null : firstAcks.Max(a => a!.At) - f.At);
         })];
-
-    private static TimeSpan? Percentile(List<TimeSpan> sorted, double p) =>
-        sorted.Count == 0 ? null : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     public override string ToString()
     {

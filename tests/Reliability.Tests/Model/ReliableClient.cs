@@ -10,15 +10,18 @@ namespace ChatDapr.Reliability.Tests.Model;
 /// <summary>
 /// A chat client that behaves like a real one under faults: when its connection drops it reconnects to the next
 /// gateway in its list and syncs every room from its last contiguous seq; a hole in a room is filled by a Sync; every
-/// message it receives goes through a <see cref="RoomView"/>. Everything it sees is recorded in the history.
+/// message it receives goes through a <see cref="RoomView"/>. Everything it sees is recorded in the history. A slow
+/// consumer (<paramref name="slowness"/>) takes its time over every live event before it looks at it.
 /// </summary>
-public sealed class ReliableClient(string name, TestUser user, IReadOnlyList<Uri> gateways, int firstGateway, History history) : IAsyncDisposable
+public sealed class ReliableClient(string name, TestUser user, IReadOnlyList<Uri> gateways, int firstGateway, History history,
+    ReceiveDelay? slowness = null) : IAsyncDisposable
 {
     // Generous: a loaded 2-core machine running two whole systems answers slowly right after a fault.
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
     private readonly ConcurrentDictionary<string, RoomView> _rooms = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
+    private readonly List<string> _sendingTo = [];
     private HubConnection? _connection;
     private int _gateway = firstGateway;
     private int _connections;
@@ -31,6 +34,14 @@ public sealed class ReliableClient(string name, TestUser user, IReadOnlyList<Uri
 
     public IReadOnlyCollection<RoomView> Rooms => [.. _rooms.Values];
 
+    public bool IsSlow => slowness is not null;
+
+    /// <summary>The rooms the client posts to: those it is a member of, in the order it joined them.</summary>
+    public IReadOnlyList<string> SendingTo
+    {
+        get { lock (_gate) return [.. _sendingTo]; }
+    }
+
     /// <summary>The connection to call on, or null while reconnecting.</summary>
     public HubConnection? Connection
     {
@@ -40,7 +51,22 @@ public sealed class ReliableClient(string name, TestUser user, IReadOnlyList<Uri
     public void Join(string roomId)
     {
         _rooms.TryAdd(roomId, new RoomView(name, roomId, history));
+        SendTo(roomId, true);
         history.Add(new MemberJoined(history.Now, name, roomId));
+    }
+
+    /// <summary>
+    /// Starts or stops posting to a room whose membership changes. The view stays either way: a removed member's Sync
+    /// leaves the room out, and one added back fills what it missed from its last contiguous seq.
+    /// </summary>
+    public void SendTo(string roomId, bool sending)
+    {
+        lock (_gate)
+        {
+            _sendingTo.Remove(roomId);
+            if (sending)
+                _sendingTo.Add(roomId);
+        }
     }
 
     public async Task ConnectAsync() => await OpenAsync(gateways[_gateway]);
@@ -80,7 +106,16 @@ public sealed class ReliableClient(string name, TestUser user, IReadOnlyList<Uri
             .WithUrl(new Uri(gateway, HubRoutes.Chat.TrimStart('/')), o => o.AccessTokenProvider = () => Task.FromResult<string?>(user.AccessToken))
             .Build();
         var label = $"{name}/{Interlocked.Increment(ref _connections)}";
-        connection.On<Message>(nameof(IChatClient.MessageReceived), m => OnLive(m, label));
+        if (slowness is null)
+            connection.On<Message>(nameof(IChatClient.MessageReceived), m => OnLive(m, label));
+        else
+            // The SignalR client queues a connection's events without bound and runs their handlers one at a time, so the
+            // delay holds back every later event (not the acks of its own sends, which bypass that queue).
+            connection.On<Message>(nameof(IChatClient.MessageReceived), async m =>
+            {
+                await slowness.WaitAsync(_stopping.Token);
+                OnLive(m, label);
+            });
         connection.Closed += _ =>
         {
             OnClosed(connection);

@@ -1,5 +1,7 @@
+using ChatDapr.Contracts.Errors;
 using ChatDapr.Contracts.Wire;
 using ChatDapr.Reliability.Tests.Checking;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace ChatDapr.Reliability.Tests.Model;
@@ -13,7 +15,7 @@ public sealed class Sender(ReliableClient client, History history, Random random
 {
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(4);
 
-    /// <returns>false when <paramref name="giveUp"/> came before an ack.</returns>
+    /// <returns>false when <paramref name="giveUp"/> came before an ack, or the sender was refused as a non-member.</returns>
     public async Task<bool> SendAsync(string roomId, CancellationToken giveUp)
     {
         var cmid = Guid.NewGuid().ToString("N");
@@ -37,6 +39,12 @@ public sealed class Sender(ReliableClient client, History history, Random random
                 history.Add(new AckDropped(history.Now, client.Name, roomId, cmid, ack.MessageId, ack.Seq));
                 attempt++;
                 continue;
+            }
+            catch (HubException e) when (ChatError.TryParseCode(e.Message, out var code) && code == ChatErrorCodes.Forbidden)
+            {
+                // Not a member (any more): a final answer, as it is for a real client, which drops the room.
+                history.Add(new SendFailed(history.Now, client.Name, roomId, cmid, e.Message[e.Message.IndexOf(ChatErrorCodes.Forbidden, StringComparison.Ordinal)..]));
+                break;
             }
             catch (TimeoutException)
             {

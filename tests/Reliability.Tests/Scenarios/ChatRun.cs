@@ -14,9 +14,10 @@ public sealed class ChatRun : IAsyncDisposable
 {
     private readonly RunShape _shape;
     private readonly ITestOutputHelper _output;
-    private readonly List<(ReliableClient Client, List<string> Rooms)> _clients;
+    private readonly List<ReliableClient> _clients;
+    private readonly List<RunRoom> _rooms = [];
 
-    private ChatRun(RunShape shape, ITestOutputHelper output, Random schedule, History history, List<(ReliableClient, List<string>)> clients)
+    private ChatRun(RunShape shape, ITestOutputHelper output, Random schedule, History history, List<ReliableClient> clients)
     {
         _shape = shape;
         _output = output;
@@ -30,7 +31,10 @@ public sealed class ChatRun : IAsyncDisposable
     /// <summary>Seeded: scenarios draw their fault times and targets from it.</summary>
     public Random Schedule { get; }
 
-    public IReadOnlyList<ReliableClient> Clients => [.. _clients.Select(c => c.Client)];
+    public IReadOnlyList<ReliableClient> Clients => _clients;
+
+    /// <summary>The rooms as set up, before any membership change of the run.</summary>
+    public IReadOnlyList<RunRoom> Rooms => _rooms;
 
     public int Acked => History.Events.Count(e => e is SendAcked);
 
@@ -38,22 +42,22 @@ public sealed class ChatRun : IAsyncDisposable
     {
         var history = new History();
         var users = await Task.WhenAll(Enumerable.Range(0, shape.Clients).Select(i => ChatAccounts.RegisterAsync(system.Gateways[i % system.Gateways.Count], $"rel{i}_")));
-        var clients = users.Select((u, i) => (Client: new ReliableClient($"c{i}", u, system.Gateways, i % system.Gateways.Count, history), Rooms: new List<string>())).ToList();
+        // The first SlowConsumers clients are the slow ones, each with its own seeded pace.
+        var clients = users.Select((u, i) => new ReliableClient($"c{i}", u, system.Gateways, i % system.Gateways.Count, history,
+            i < shape.SlowConsumers ? new ReceiveDelay(new Random(unchecked((seed * 31) + i)), shape.SlowReceiveMin, shape.SlowReceiveMax) : null)).ToList();
         var run = new ChatRun(shape, output, new Random(seed), history, clients);
         try
         {
-            await Task.WhenAll(clients.Select(c => c.Client.ConnectAsync()));
+            await Task.WhenAll(clients.Select(c => c.ConnectAsync()));
             // Overlapping rooms: room k holds MembersPerRoom consecutive clients starting at k * step, wrapping around.
             var step = (int)Math.Ceiling(shape.Clients / (double)shape.Rooms);
             for (var k = 0; k < shape.Rooms; k++)
             {
                 var members = Enumerable.Range(k * step, shape.MembersPerRoom).Select(i => clients[i % shape.Clients]).Distinct().ToList();
-                var room = await members[0].Client.CreateGroupAsync($"rel-{k}", [.. members.Skip(1).Select(m => m.Client.User.UserId)]);
+                var room = await members[0].CreateGroupAsync($"rel-{k}", [.. members.Skip(1).Select(m => m.User.UserId)]);
                 foreach (var member in members)
-                {
-                    member.Client.Join(room);
-                    member.Rooms.Add(room);
-                }
+                    member.Join(room);
+                run._rooms.Add(new RunRoom(room, members[0], members));
             }
         }
         catch
@@ -96,7 +100,7 @@ public sealed class ChatRun : IAsyncDisposable
     {
         using var stopNew = new CancellationTokenSource();
         using var giveUp = new CancellationTokenSource();
-        var senders = _clients.Select(c => SendLoopAsync(c.Client, c.Rooms, _shape.SendInterval, new Sender(c.Client, History, new Random(Schedule.Next()), _shape.AckDropRate), stopNew.Token, giveUp.Token)).ToList();
+        var senders = _clients.Select(c => SendLoopAsync(c, _shape.SendInterval, new Sender(c, History, new Random(Schedule.Next()), _shape.AckDropRate), stopNew.Token, giveUp.Token)).ToList();
         try
         {
             await faults(this);
@@ -109,7 +113,7 @@ public sealed class ChatRun : IAsyncDisposable
             giveUp.CancelAfter(TimeSpan.FromSeconds(60));
             await Task.WhenAll(senders);
         }
-        await Task.WhenAll(_clients.Select(c => c.Client.FinalSyncAsync()));
+        await Task.WhenAll(_clients.Select(c => c.FinalSyncAsync()));
         var report = Checker.Check(History);
         _output.WriteLine(report.ToString());
         if (report.Anomalies.Count > 0)
@@ -125,13 +129,15 @@ public sealed class ChatRun : IAsyncDisposable
         _output.WriteLine($"history: {file}");
     }
 
-    private static async Task SendLoopAsync(ReliableClient client, List<string> rooms, TimeSpan interval, Sender sender, CancellationToken stopNew, CancellationToken giveUp)
+    // Round robin over the rooms the client is a member of now; a client in none waits for the next tick.
+    private static async Task SendLoopAsync(ReliableClient client, TimeSpan interval, Sender sender, CancellationToken stopNew, CancellationToken giveUp)
     {
         await Task.Yield();
         using var pace = new PeriodicTimer(interval);
         for (var i = 0; !stopNew.IsCancellationRequested; i++)
         {
-            await sender.SendAsync(rooms[i % rooms.Count], giveUp);
+            if (client.SendingTo is { Count: > 0 } rooms)
+                await sender.SendAsync(rooms[i % rooms.Count], giveUp);
             if (!await pace.WaitForNextTickAsync(stopNew).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default))
                 break;
         }
@@ -139,7 +145,7 @@ public sealed class ChatRun : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var (client, _) in _clients)
+        foreach (var client in _clients)
             await client.DisposeAsync();
     }
 }

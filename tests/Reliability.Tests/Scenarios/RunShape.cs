@@ -12,4 +12,10 @@ public sealed record RunShape
     public TimeSpan SendInterval { get; init; } = TimeSpan.FromMilliseconds(600);
     public int TargetAcks { get; init; } = 300;
     public double AckDropRate { get; init; } = 0.05;
+
+    /// <summary>How many clients (the first ones) are slow consumers, taking a seeded time over every live event.</summary>
+    public int SlowConsumers { get; init; }
+
+    public TimeSpan SlowReceiveMin { get; init; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan SlowReceiveMax { get; init; } = TimeSpan.FromMilliseconds(200);
 }

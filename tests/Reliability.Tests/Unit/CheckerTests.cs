@@ -24,15 +24,91 @@ public sealed class CheckerTests
     }
 
     [Fact]
-    public void Check_AckedSendMissingFromClientNotMemberAtSendOrAtEnd_NotLost()
+    public void Check_AckedSendMissingFromClientRemovedBeforeIt_NotLost()
     {
-        var report = RunBuilder.Clean()
-            .Add(t => new MemberLeft(t, "b", "r"))
-            .Send("a", "r", "c4", 4).Deliver("a", "r", 4)
-            .Join("c", "r")
+        var report = RunBuilder.Clean().Remove("b", "r").Send("a", "r", "c4", 4).Deliver("a", "r", 4).Check();
+
+        report.Anomalies.ShouldBeEmpty(report.ToString());
+    }
+
+    [Fact]
+    public void Check_HistoryMissingFromMemberAddedLater_CountsLost()
+    {
+        // A member added later sees the room's history from its start: c's final view must hold c1..c4.
+        var report = RunBuilder.Clean().Send("a", "r", "c4", 4).Deliver("a", "r", 4).Deliver("b", "r", 4).Join("c", "r").Check();
+
+        report.Count(Anomaly.Lost).ShouldBe(4, report.ToString());
+        report.Anomalies.Where(a => a.Metric == Anomaly.Lost).ShouldAllBe(a => a.Detail.Contains("c's final view"));
+    }
+
+    [Fact]
+    public void Check_MemberAddedLaterSyncsWholeHistory_NoAnomaly()
+    {
+        var run = RunBuilder.Clean().Join("c", "r");
+        for (var seq = 1; seq <= 3; seq++)
+            run.Receive("c", "r", seq, connection: "c/sync", source: ReceiptSource.Sync).Display("c", "r", seq);
+
+        var report = run.Check();
+
+        report.Anomalies.ShouldBeEmpty(report.ToString());
+    }
+
+    [Fact]
+    public void Check_RemovedMemberReceivesMessageSentAfterRemoval_CountsLeaked()
+    {
+        var report = RunBuilder.Clean().Remove("b", "r").Send("a", "r", "c4", 4).Deliver("a", "r", 4).Deliver("b", "r", 4).Check();
+
+        report.Count(Anomaly.Leaked).ShouldBe(1, report.ToString());
+        report.Anomalies.Single().Detail.ShouldStartWith("b received m4");
+    }
+
+    [Fact]
+    public void Check_MessageSentWhileRemovalUnderWay_NotLeaked()
+    {
+        // The actor may have ordered c4 before the removal: the send started before RemoveMember answered.
+        var run = RunBuilder.Clean();
+        var requested = run.Next();
+        var report = run.Send("a", "r", "c4", 4).Remove("b", "r", requested).Deliver("a", "r", 4).Deliver("b", "r", 4).Check();
+
+        report.Anomalies.ShouldBeEmpty(report.ToString());
+    }
+
+    [Fact]
+    public void Check_MemberAddedBackSyncsWhatWasSentWhileRemoved_NotLeaked()
+    {
+        var report = RunBuilder.Clean().Remove("b", "r").Send("a", "r", "c4", 4).Deliver("a", "r", 4).AddBack("b", "r")
+            .Receive("b", "r", 4, connection: "b/sync", source: ReceiptSource.Sync).Display("b", "r", 4).Check();
+
+        report.Anomalies.ShouldBeEmpty(report.ToString());
+    }
+
+    [Fact]
+    public void Check_SendByRemovedMemberAcked_CountsMisauthorized()
+    {
+        var report = RunBuilder.Clean().Remove("b", "r").Send("b", "r", "c4", 4).Deliver("a", "r", 4).Check();
+
+        report.Count(Anomaly.Misauthorized).ShouldBe(1, report.ToString());
+    }
+
+    [Fact]
+    public void Check_SendByRemovedMemberRefusedAsForbidden_NoAnomaly()
+    {
+        var report = RunBuilder.Clean().Remove("b", "r")
+            .Add(t => new SendInvoked(t, "b", "r", "c4", 1)).Add(t => new SendFailed(t, "b", "r", "c4", "forbidden: not a member of this room"))
             .Check();
 
-        report.Count(Anomaly.Lost).ShouldBe(0, report.ToString());
+        report.Anomalies.ShouldBeEmpty(report.ToString());
+        report.Measurements.Failed.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Check_SendByMemberRefusedAsForbidden_CountsMisauthorized()
+    {
+        var report = RunBuilder.Clean()
+            .Add(t => new SendInvoked(t, "b", "r", "c4", 1)).Add(t => new SendFailed(t, "b", "r", "c4", "forbidden: not a member of this room"))
+            .Check();
+
+        report.Count(Anomaly.Misauthorized).ShouldBe(1, report.ToString());
     }
 
     [Fact]

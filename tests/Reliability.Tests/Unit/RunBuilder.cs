@@ -27,6 +27,12 @@ internal sealed class RunBuilder
 
     public RunBuilder Join(string client, string room) => Add(t => new MemberJoined(t, client, room));
 
+    /// <summary>The owner a removes the client; <paramref name="requested"/> is when the call started (else when it answered).</summary>
+    public RunBuilder Remove(string client, string room, TimeSpan? requested = null) =>
+        Add(t => new MemberRemoved(t, client, room, "a", requested ?? t));
+
+    public RunBuilder AddBack(string client, string room) => Add(t => new MemberAdded(t, client, room, "a", t));
+
     public RunBuilder Send(string client, string room, string cmid, long seq) =>
         Add(t => new SendInvoked(t, client, room, cmid, 1)).Add(t => new SendAcked(t, client, room, cmid, $"m{seq}", seq));
 

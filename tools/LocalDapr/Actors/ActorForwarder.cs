@@ -24,6 +24,11 @@ public sealed class ActorForwarder(SidecarOptions options) : IDisposable
         Timeout = Timeout.InfiniteTimeSpan,
     };
 
+    private long _relayed;
+
+    /// <summary>Requests relayed over HTTP so far (an owner in this process is called directly, not counted).</summary>
+    public long Relayed => Interlocked.Read(ref _relayed);
+
     public async Task<ActorResponse> ForwardAsync(SidecarInstance owner, string verb, string pathAndQuery, ActorRequest request, CancellationToken ct)
     {
         var uri = new Uri($"http://{owner.Host}:{owner.HttpPort}{pathAndQuery}");
@@ -32,6 +37,7 @@ public sealed class ActorForwarder(SidecarOptions options) : IDisposable
         // Sidecars of one deployment share DAPR_API_TOKEN; the caller's own token is not relayed.
         if (options.ApiToken is { Length: > 0 } token)
             message.Headers.TryAddWithoutValidation(AppChannel.ApiTokenHeader, token);
+        Interlocked.Increment(ref _relayed);
         using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct);
         return await ActorResponse.ReadAsync(response, ct);
     }

@@ -11,8 +11,10 @@ public static class ActorMethodApi
                 {
                     var key = new ActorKey(actorType, actorId);
                     var request = await ActorRequest.ReadAsync(context.Request, ct);
+                    var escaped = ActorAppClient.Escape(method);
                     return await router.RouteAsync(context, key, request,
-                        () => runtime.InvokeAsync(key, ActorAppClient.Escape(method), request, ct));
+                        () => runtime.InvokeAsync(key, escaped, request, ct),
+                        onOwnerRuntime: owner => owner.InvokeAsync(key, escaped, request, ct));
                 }));
     }
 }

@@ -112,6 +112,7 @@ public sealed partial class SidecarHost : IAsyncDisposable
 
         // Through the membership, so actor types discovered meanwhile are kept in the registered record.
         await app.Services.GetRequiredService<PlacementMembership>().JoinAsync(host.Self, ct);
+        InProcessActorRuntimes.Of(environment.Registry).Register(options.InstanceId, app.Services.GetRequiredService<ActorRuntime>());
         LogRunning(app.Logger, options.AppId, host.HttpPort, host.GrpcPort);
         return host;
     }
@@ -130,6 +131,7 @@ public sealed partial class SidecarHost : IAsyncDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
             return;
         var registry = _app.Services.GetRequiredService<IClusterRegistry>();
+        InProcessActorRuntimes.Of(registry).Unregister(Options.InstanceId);
         await registry.UnregisterAsync(Options.InstanceId, CancellationToken.None);
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
