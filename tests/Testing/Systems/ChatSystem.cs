@@ -67,7 +67,7 @@ public sealed class ChatSystem : IAsyncDisposable
         var dir = Directory.CreateTempSubdirectory("chatdapr-e2e-").FullName;
         var components = Directory.CreateDirectory(Path.Combine(dir, "components")).FullName;
         foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.RepoRoot, "components", profile), "*.yaml"))
-            await File.WriteAllTextAsync(Path.Combine(components, Path.GetFileName(file)), Localize(await File.ReadAllTextAsync(file), dir, redis));
+            await File.WriteAllTextAsync(Path.Combine(components, Path.GetFileName(file)), Localize(await File.ReadAllTextAsync(file), dir, options.RedisAddress ?? redis?.Address));
 
         var gatewayPorts = Enumerable.Range(0, gateways).Select(_ => Ports.Free()).ToList();
         var runFile = Path.Combine(dir, "dapr.yaml");
@@ -85,11 +85,11 @@ public sealed class ChatSystem : IAsyncDisposable
         return new ChatSystem(dir, launcher, gatewayPorts.Select(p => new Uri($"http://127.0.0.1:{p}/")).ToList());
     }
 
-    private static string Localize(string yaml, string dir, RedisServer? redis)
+    private static string Localize(string yaml, string dir, string? redisAddress)
     {
         yaml = yaml.Replace("\".localdapr/", $"\"{dir}/", StringComparison.Ordinal)
             .Replace("\"components/", $"\"{RepoPaths.RepoRoot}/components/", StringComparison.Ordinal);
-        return redis is null ? yaml : yaml.Replace("localhost:6379", redis.Address, StringComparison.Ordinal);
+        return redisAddress is null ? yaml : yaml.Replace("localhost:6379", redisAddress, StringComparison.Ordinal);
     }
 
     private static string RunFile(string components, IReadOnlyList<int> gatewayPorts, ChatSystemOptions options)

@@ -10,4 +10,10 @@ public sealed record ChatSystemOptions
     public int SendBurst { get; init; } = 1000;
 
     public double SendsPerSecond { get; init; } = 1000;
+
+    /// <summary>
+    /// Where the components reach Redis instead of the test's server itself: a fault proxy in front of it
+    /// (<see cref="Faults.TcpProxy"/>), so a link can be delayed, cut or reset while the server stays up.
+    /// </summary>
+    public string? RedisAddress { get; init; }
 }

@@ -107,11 +107,20 @@ internal sealed class RedisStreamReader : IAsyncDisposable
         var idle = MinPoll;
         var backOff = MinPoll;
         var down = false;
+        // A read that failed may still have run (its reply lost to a timeout or a reset link): its entries then sit in
+        // this consumer's pending list, handed to nobody. They are read back before anything newer, or only the reclaim
+        // would find them, processingTimeout later and behind newer entries, breaking publish order (concurrency 1).
+        var pendingFirst = false;
         while (!ct.IsCancellationRequested)
         {
             try
             {
                 await PrepareAsync();
+                if (pendingFirst)
+                {
+                    await ReadOwnPendingAsync(ct);
+                    pendingFirst = false;
+                }
                 var entries = await _db.StreamReadGroupAsync(_topic, _group, _consumer, StreamPosition.NewMessages, _options.QueueDepth);
                 if (down)
                 {
@@ -146,10 +155,28 @@ internal sealed class RedisStreamReader : IAsyncDisposable
                 if (!down)
                     PubSubLog.RedisUnavailable(_logger, _topic, _group, e.Message);
                 down = true;
+                pendingFirst = true;
                 if (!await DelayAsync(backOff, ct))
                     return;
                 backOff = TimeSpan.FromTicks(Math.Min(backOff.Ticks * 4, MaxBackOff.Ticks));
             }
+        }
+    }
+
+    // XREADGROUP with an id instead of '>' pages through this consumer's own pending entries, oldest first. Entries
+    // a worker holds are skipped by EnqueueAsync; one whose XACK was lost is handed out again (at-least-once).
+    private async Task ReadOwnPendingAsync(CancellationToken ct)
+    {
+        RedisValue after = "0-0";
+        while (true)
+        {
+            var entries = await _db.StreamReadGroupAsync(_topic, _group, _consumer, after, _options.QueueDepth);
+            foreach (var entry in entries)
+                if (!entry.IsNull)
+                    await EnqueueAsync(entry, 2, ct);
+            if (entries.Length < _options.QueueDepth || entries[^1].Id.IsNull)
+                return;
+            after = entries[^1].Id;
         }
     }
 
