@@ -42,7 +42,7 @@ public sealed record MaxConnectionsResult(string Target, int Cap, IReadOnlyList<
                         }
                         catch (Exception e)
                         {
-                            stoppedBy ??= $"{e.GetType().Name}: {e.Message}";
+                            Interlocked.CompareExchange(ref stoppedBy, $"{e.GetType().Name}: {e.Message}", null);
                         }
                         times[i] = clock.Elapsed.TotalMilliseconds;
                     });

@@ -4,18 +4,25 @@ using ChatDapr.ChatLoad.Measure;
 using ChatDapr.Contracts.Hub;
 using ChatDapr.Contracts.Wire;
 using ChatDapr.Testing.Chat;
+using ChatDapr.Testing.Systems;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace ChatDapr.ChatLoad.Targets;
 
-// The whole system (ChatDaprSystem); users register over REST and connect to the gateway's hub.
+// The whole system as `make run` starts it (the tests' ChatSystem on the embedded profile: Release builds, free ports,
+// data in a temp folder), with two settings a benchmark needs: the gateway's per-user send limit (20 burst, 5/s by
+// default) lifted, because it exists to stop one flooding client and would cap the offered load, and the apps' own
+// presence heartbeat instead of the tests' short one, which would add background CPU users never see. Users register
+// over REST and connect to the gateway's hub.
 public sealed class ChatDaprTarget : ILoadTarget
 {
+    public const int RateLimit = 1_000_000;
     private const int MaxUsersPerCall = 100;
-    private readonly ChatDaprSystem _system;
+    private static readonly string[] Apps = ["gateway", "rooms", "messages", "presence"];
+    private readonly ChatSystem _system;
     private readonly ConcurrentDictionary<int, Lazy<Task<TestUser>>> _users = new();
 
-    private ChatDaprTarget(ChatDaprSystem system, IReadOnlyList<MeasuredProcess> processes)
+    private ChatDaprTarget(ChatSystem system, IReadOnlyList<MeasuredProcess> processes)
     {
         _system = system;
         Processes = processes;
@@ -29,9 +36,14 @@ public sealed class ChatDaprTarget : ILoadTarget
 
     public static async Task<ChatDaprTarget> StartAsync()
     {
-        var system = await ChatDaprSystem.StartAsync();
+        var system = await ChatSystem.StartAsync(options: new ChatSystemOptions
+        {
+            SendBurst = RateLimit,
+            SendsPerSecond = RateLimit,
+            PresenceHeartbeatInterval = null,
+        });
         // The launcher hosts every app's sidecar in its own process.
-        var processes = ChatDaprSystem.Apps.Select(app => new MeasuredProcess(app, system.PidOf(app)))
+        var processes = Apps.Select(app => new MeasuredProcess(app, system.Pid(app)))
             .Append(new MeasuredProcess("launcher (sidecars)", system.Launcher.Id))
             .ToList();
         return new ChatDaprTarget(system, processes);

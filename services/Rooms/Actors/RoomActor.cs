@@ -246,8 +246,8 @@ public sealed class RoomActor : Actor, IRoomActor
     // before the message itself: the saved posts go out first, in seq order, carrying the text as posted.
     private async Task AnnounceSavedPostsAsync(RoomRecord room)
     {
-        if (publishedThrough is { } through && through < await LastSeqAsync())
-            await PublishPostedThroughAsync(room, await LastSeqAsync());
+        if (publishedThrough is { } through && await LastSeqAsync() is var lastSeq && through < lastSeq)
+            await PublishPostedThroughAsync(room, lastSeq);
     }
 
     // Publishes after every membership request, even one that changed nothing: the request may be the retry of a

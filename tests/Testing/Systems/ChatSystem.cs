@@ -27,6 +27,9 @@ public sealed class ChatSystem : IAsyncDisposable
 
     public string LauncherOutput => _launcher.Output;
 
+    /// <summary>The launcher process, which also hosts every app's sidecar.</summary>
+    public ChildProcess Launcher => _launcher;
+
     /// <summary>
     /// Kills gateway instance <paramref name="index"/> with SIGKILL, as a crash would: no goodbye to presence, no
     /// graceful disconnects. The pid comes from the launcher's status table (app URL … pid).
@@ -92,6 +95,11 @@ public sealed class ChatSystem : IAsyncDisposable
         return redisAddress is null ? yaml : yaml.Replace("localhost:6379", redisAddress, StringComparison.Ordinal);
     }
 
+    private static string Heartbeat(ChatSystemOptions options) =>
+        options.PresenceHeartbeatInterval is { } interval
+            ? $"    Presence__HeartbeatInterval: \"{interval.ToString("c", CultureInfo.InvariantCulture)}\""
+            : "";
+
     private static string RunFile(string components, IReadOnlyList<int> gatewayPorts, ChatSystemOptions options)
     {
         var burst = options.SendBurst.ToString(CultureInfo.InvariantCulture);
@@ -104,8 +112,7 @@ public sealed class ChatSystem : IAsyncDisposable
                 ASPNETCORE_ENVIRONMENT: Development
                 Gateway__RateLimit__SendBurst: "{burst}"
                 Gateway__RateLimit__SendsPerSecond: "{perSecond}"
-                # Short heartbeats so a killed gateway's connections expire within seconds.
-                Presence__HeartbeatInterval: "00:00:02"
+            {Heartbeat(options)}
             x-launcher:
               readyMessage: ChatDapr is up
             apps:
